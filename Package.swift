@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "switchboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Pure layers: no I/O, no clock.
+        .target(name: "Identity", swiftSettings: strict),
+        .target(name: "Webhooks", dependencies: ["Identity"], swiftSettings: strict),
+        // Configuration file (config.toml).
+        .target(name: "Config", dependencies: ["Identity", "TOMLKit"], swiftSettings: strict),
+        // SQLite store: event log, identity graph, conversations, outbox.
+        .target(name: "Store", dependencies: [
+            "Identity", "Webhooks",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        // Replies: provider requests, HTTP sends, outbox.
+        .target(name: "Outbound", dependencies: [
+            "Identity", "Webhooks", "Store",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
+        // Local stand-in for every provider's send API (demo, tests).
+        .target(name: "Sandbox", dependencies: [
+            "Identity", "Webhooks",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
+        // Live webhook receiver.
+        .target(name: "Server", dependencies: [
+            "Identity", "Webhooks", "Store", "Config",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        // ncursesw through pkg-config, with a C shim for macros and globals.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "TUI", dependencies: ["CNcursesw", "Identity", "Webhooks", "Store", "Outbound", "Config"], swiftSettings: strict),
+        .executableTarget(name: "switchboard", dependencies: [
+            "Identity", "Webhooks", "Config", "Store", "Outbound", "Sandbox", "Server", "TUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "IdentityTests", dependencies: ["Identity"], swiftSettings: strict),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Identity"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Identity"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Webhooks", "Identity"], swiftSettings: strict),
+        .testTarget(name: "OutboundTests", dependencies: ["Outbound", "Sandbox", "Store", "Identity", "Webhooks"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "Store", "Config", "Identity",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Identity", "Webhooks"], swiftSettings: strict),
+        // Drives the built `switchboard` binary (CLI contract, tmux end-to-end).
+        .testTarget(name: "CLITests", dependencies: ["Identity"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,100 @@
+import Foundation
+import Identity
+import TOMLKit
+
+/// A configuration problem, one line, naming the file and what is wrong.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+/// Reads `config.toml`.
+public enum ConfigLoader {
+    /// Loads the file at `path`; a missing file at the default location is an empty config.
+    public static func load(path: String, required: Bool) throws(ConfigError) -> SwitchboardConfig {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required { throw ConfigError("config file \(path) does not exist") }
+            return SwitchboardConfig()
+        }
+        guard let data = FileManager.default.contents(atPath: path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError("cannot read config file \(path)")
+        }
+        do {
+            return try parse(text)
+        } catch {
+            throw ConfigError("\(path): \(error.description)")
+        }
+    }
+
+    public static func parse(_ text: String) throws(ConfigError) -> SwitchboardConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError("line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw ConfigError("\(error)")
+        }
+        var config = SwitchboardConfig()
+        config.storePath = table["store"]?.string
+        if let server = table["server"]?.table {
+            config.server.host = server["host"]?.string ?? config.server.host
+            config.server.port = server["port"]?.int ?? config.server.port
+            config.server.maxBodyBytes = server["max_body_bytes"]?.int ?? config.server.maxBodyBytes
+        }
+        if let channels = table["channel"]?.array {
+            for (index, item) in channels.enumerated() {
+                guard let entry = item.table else { throw ConfigError("[[channel]] #\(index + 1) is not a table") }
+                config.channels.append(try channel(entry, index: index + 1))
+            }
+        }
+        let names = config.channels.map(\.name)
+        if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw ConfigError("channel name \"\(duplicate)\" is used twice")
+        }
+        if let templates = table["template"]?.array {
+            for (index, item) in templates.enumerated() {
+                guard let entry = item.table, let name = entry["name"]?.string else {
+                    throw ConfigError("[[template]] #\(index + 1) needs a name")
+                }
+                let category = entry["category"]?.string ?? "utility"
+                guard ["authentication", "marketing", "utility"].contains(category) else {
+                    throw ConfigError("template \(name): category must be authentication, marketing or utility")
+                }
+                config.templates.append(TemplateSettings(
+                    name: name, language: entry["language"]?.string ?? "en_US", category: category))
+            }
+        }
+        if let keys = table["keys"]?.table {
+            for key in keys.keys {
+                if let value = keys[key]?.string { config.keys[key] = value }
+            }
+        }
+        return config
+    }
+
+    private static func channel(_ entry: TOMLTable, index: Int) throws(ConfigError) -> Channel {
+        guard let name = entry["name"]?.string, !name.isEmpty else {
+            throw ConfigError("[[channel]] #\(index) needs a name")
+        }
+        guard let providerName = entry["provider"]?.string else {
+            throw ConfigError("channel \(name): provider is missing")
+        }
+        guard let provider = ProviderKind(rawValue: providerName) else {
+            throw ConfigError("channel \(name): unknown provider \"\(providerName)\" (meta, sinch, azure, connectly, kapso, webex)")
+        }
+        guard let portfolio = entry["portfolio"]?.string, !portfolio.isEmpty else {
+            throw ConfigError("channel \(name): portfolio is missing (BSUIDs are scoped to it)")
+        }
+        let number = entry["number"]?.string ?? entry["number"]?.int.map(String.init)
+        return Channel(
+            name: name, provider: provider, number: number.map { $0.filter(\.isNumber) },
+            id: entry["id"]?.string ?? entry["id"]?.int.map(String.init),
+            portfolio: portfolio, parentGroup: entry["parent_group"]?.string,
+            sendURL: entry["send_url"]?.string, templateURL: entry["template_url"]?.string,
+            tokenEnv: entry["token_env"]?.string, webhookSecretEnv: entry["webhook_secret_env"]?.string,
+            verifyTokenEnv: entry["verify_token_env"]?.string, bsuidSending: entry["bsuid_sending"]?.bool)
+    }
+}

@@ -1,0 +1,49 @@
+import Identity
+
+/// The configuration file (`config.toml`, SPEC §5).
+public struct SwitchboardConfig: Sendable {
+    public var storePath: String?
+    public var server: ServerSettings
+    public var channels: [Channel]
+    public var templates: [TemplateSettings]
+    /// `[keys]` table: action name → key, for remapping TUI keys.
+    public var keys: [String: String]
+
+    public init(storePath: String? = nil, server: ServerSettings = ServerSettings(), channels: [Channel] = [],
+                templates: [TemplateSettings] = [], keys: [String: String] = [:]) {
+        self.storePath = storePath
+        self.server = server
+        self.channels = channels
+        self.templates = templates
+        self.keys = keys
+    }
+
+    public var directory: ChannelDirectory { ChannelDirectory(channels) }
+}
+
+/// `[server]`: the live receiver.
+public struct ServerSettings: Sendable, Hashable {
+    public var host: String
+    public var port: Int
+    public var maxBodyBytes: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 3_145_728) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+    }
+}
+
+/// `[[template]]`: an approved template the operator may send.
+public struct TemplateSettings: Sendable, Hashable {
+    public var name: String
+    public var language: String
+    /// authentication | marketing | utility
+    public var category: String
+
+    public init(name: String, language: String = "en_US", category: String = "utility") {
+        self.name = name
+        self.language = language
+        self.category = category
+    }
+}

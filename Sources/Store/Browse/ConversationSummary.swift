@@ -1,0 +1,88 @@
+/// One conversation as a list row shows it: who, where, how much is unread, latest activity.
+public struct ConversationSummary: Sendable, Hashable, Identifiable {
+    public var id: Int64
+    public var channel: String
+    public var contactID: Int64
+    public var name: String?
+    public var username: String?
+    /// The contact's best current routing identifier (phone, else BSUID, else parent BSUID).
+    public var identifierKind: String?
+    public var identifierValue: String?
+    public var unread: Int
+    public var messageCount: Int
+    public var lastMessageAt: Double?
+    public var preview: String?
+
+    public init(
+        id: Int64, channel: String, contactID: Int64, name: String? = nil, username: String? = nil,
+        identifierKind: String? = nil, identifierValue: String? = nil, unread: Int = 0,
+        messageCount: Int = 0, lastMessageAt: Double? = nil, preview: String? = nil
+    ) {
+        self.id = id
+        self.channel = channel
+        self.contactID = contactID
+        self.name = name
+        self.username = username
+        self.identifierKind = identifierKind
+        self.identifierValue = identifierValue
+        self.unread = unread
+        self.messageCount = messageCount
+        self.lastMessageAt = lastMessageAt
+        self.preview = preview
+    }
+
+    /// A phone is known: the identity source is `native_phone`.
+    public var hasPhone: Bool { identifierKind == "phone" }
+
+    /// What to call the contact: name, else username, else the identifier.
+    public var displayName: String {
+        if let name, !name.isEmpty { return name }
+        if let username, !username.isEmpty { return username }
+        return identifierValue ?? "contact \(contactID)"
+    }
+
+    /// Position in the activity order, for keyset paging.
+    public var key: ConversationKey { ConversationKey(lastMessageAt: lastMessageAt, id: id) }
+}
+
+/// Keyset position in the list order `(last_message_at DESC, id DESC)`; conversations
+/// without any message sort last.
+public struct ConversationKey: Sendable, Hashable {
+    public var lastMessageAt: Double?
+    public var id: Int64
+
+    public init(lastMessageAt: Double?, id: Int64) {
+        self.lastMessageAt = lastMessageAt
+        self.id = id
+    }
+}
+
+/// Which slice of the list to read.
+public enum ConversationAnchor: Sendable, Hashable {
+    /// The newest conversations.
+    case top
+    /// The oldest conversations (still returned newest first).
+    case bottom
+    /// Conversations at or after (older than) this one, starting with it if it still matches.
+    case from(ConversationKey)
+    /// Conversations strictly older than this one.
+    case after(ConversationKey)
+    /// Conversations strictly newer than this one (returned newest first, nearest last).
+    case before(ConversationKey)
+}
+
+/// Totals for the status bar.
+public struct InboxCounts: Sendable, Hashable {
+    public var conversations: Int
+    public var unreadConversations: Int
+    public var messages: Int
+    /// When the store last received a webhook (raw event), if ever.
+    public var lastEventAt: Double?
+
+    public init(conversations: Int = 0, unreadConversations: Int = 0, messages: Int = 0, lastEventAt: Double? = nil) {
+        self.conversations = conversations
+        self.unreadConversations = unreadConversations
+        self.messages = messages
+        self.lastEventAt = lastEventAt
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+
+/// A message found by full-text search.
+public struct SearchHit: Sendable, Hashable, Identifiable {
+    public var id: Int64 { messageID }
+    public var messageID: Int64
+    public var conversationID: Int64
+    public var contactName: String
+    public var channel: String
+    public var direction: String
+    public var text: String
+    public var timestamp: Double
+
+    public init(messageID: Int64, conversationID: Int64, contactName: String, channel: String, direction: String, text: String, timestamp: Double) {
+        self.messageID = messageID
+        self.conversationID = conversationID
+        self.contactName = contactName
+        self.channel = channel
+        self.direction = direction
+        self.text = text
+        self.timestamp = timestamp
+    }
+}
+
+/// Full-text search over every message (FTS5). The index is caught up lazily from
+/// `message` instead of by insert triggers, which would slow replay down.
+public enum MessageSearch {
+    /// Indexes up to `batch` messages not yet indexed; returns how many. Call until 0.
+    @discardableResult
+    public static func catchUp(_ db: Database, batch: Int = 50_000) throws -> Int {
+        let last = try Int64.fetchOne(db, sql: "SELECT last_message_id FROM search_index_state WHERE id = 1") ?? 0
+        let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message") ?? 0
+        if newest < last {
+            // The messages were re-projected (`rebuild`): start the index again.
+            try db.execute(sql: "INSERT INTO message_fts(message_fts) VALUES('delete-all')")
+            try db.execute(sql: "UPDATE search_index_state SET last_message_id = 0 WHERE id = 1")
+            return try catchUp(db, batch: batch)
+        }
+        guard newest > last else { return 0 }
+        let upTo = try Int64.fetchOne(db, sql: """
+            SELECT max(id) FROM (SELECT id FROM message WHERE id > ? ORDER BY id LIMIT ?)
+            """, arguments: [last, batch]) ?? last
+        try db.execute(sql: """
+            INSERT INTO message_fts(rowid, text) SELECT id, text FROM message WHERE id > ? AND id <= ?
+            """, arguments: [last, upTo])
+        try db.execute(sql: "UPDATE search_index_state SET last_message_id = ? WHERE id = 1", arguments: [upTo])
+        return Int(upTo - last)
+    }
+
+    /// Whether messages are waiting to be indexed.
+    public static func isBehind(_ db: Database) throws -> Bool {
+        let last = try Int64.fetchOne(db, sql: "SELECT last_message_id FROM search_index_state WHERE id = 1") ?? 0
+        let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message") ?? 0
+        return newest != last
+    }
+
+    /// Newest matches first. Every word of `text` must occur (as a word prefix); the text
+    /// is quoted, so FTS5 syntax typed by the operator is searched for, not interpreted.
+    public static func search(_ db: Database, text: String, limit: Int = 200) throws -> [SearchHit] {
+        guard let query = ftsQuery(text) else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT m.id, m.conversation_id, m.direction, m.text, m.timestamp, c.channel,
+                   coalesce(nullif(k.name, ''), nullif(k.username, ''),
+                            (SELECT value FROM identifier i WHERE i.contact_id = k.id AND i.current = 1
+                              AND i.kind != 'username' ORDER BY i.id LIMIT 1), '?')
+            FROM message_fts f
+            JOIN message m ON m.id = f.rowid
+            JOIN conversation c ON c.id = m.conversation_id
+            JOIN contact k ON k.id = c.contact_id
+            WHERE message_fts MATCH ?
+            ORDER BY f.rowid DESC
+            LIMIT \(max(1, limit))
+            """, arguments: [query])
+        return rows.map { row in
+            SearchHit(
+                messageID: row[0], conversationID: row[1], contactName: row[6], channel: row[5],
+                direction: row[2], text: row[3], timestamp: row[4])
+        }
+    }
+
+    /// `refund "order 12"` → `"refund"* "order"* "12"*`; nil when there is nothing to find.
+    public static func ftsQuery(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" })
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}

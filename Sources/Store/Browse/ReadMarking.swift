@@ -1,0 +1,11 @@
+import GRDB
+
+/// Opening a conversation marks it read.
+public enum ReadMarking {
+    /// Clears the unread count; returns whether anything changed (no write when already read).
+    @discardableResult
+    public static func markRead(_ db: Database, conversationID: Int64) throws -> Bool {
+        try db.execute(sql: "UPDATE conversation SET unread = 0 WHERE id = ? AND unread != 0", arguments: [conversationID])
+        return db.changesCount > 0
+    }
+}

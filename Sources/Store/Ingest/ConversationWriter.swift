@@ -1,0 +1,68 @@
+import GRDB
+import Identity
+
+/// Finds or creates the conversation for (channel, contact) and keeps its summary columns
+/// (count, unread, last inbound, last activity, preview) current as messages arrive.
+struct ConversationWriter {
+    let db: Database
+    var cache: IngestCache
+
+    mutating func conversation(channel: String, contact: ContactID) throws -> ConversationState {
+        let key = ConversationSlot(channel: channel, contact: contact)
+        if let cached = cache.conversations[key] { return cached }
+        let state: ConversationState
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id, last_message_at FROM conversation WHERE channel = ? AND contact_id = ?",
+            arguments: [channel, contact]) {
+            state = ConversationState(id: row["id"], lastMessageAt: row["last_message_at"])
+        } else {
+            try db.execute(sql: "INSERT INTO conversation (channel, contact_id) VALUES (?, ?)", arguments: [channel, contact])
+            state = ConversationState(id: db.lastInsertedRowID, lastMessageAt: nil)
+        }
+        cache.conversations[key] = state
+        return state
+    }
+
+    /// Counts a new message; the preview follows the newest message by timestamp.
+    mutating func recordMessage(in conversation: ConversationState, channel: String, contact: ContactID,
+                                at time: Double, preview: String, inbound: Bool) throws {
+        let newest = time >= (conversation.lastMessageAt ?? -Double.infinity)
+        let unread = inbound ? 1 : 0
+        if newest {
+            try db.execute(
+                sql: """
+                    UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
+                        last_inbound_at = CASE WHEN ? THEN max(coalesce(last_inbound_at, ?), ?) ELSE last_inbound_at END,
+                        last_message_at = ?, last_message_preview = ?
+                    WHERE id = ?
+                    """,
+                arguments: [unread, inbound, time, time, time, String(preview.prefix(200)), conversation.id])
+        } else {
+            try db.execute(
+                sql: """
+                    UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
+                        last_inbound_at = CASE WHEN ? THEN max(coalesce(last_inbound_at, ?), ?) ELSE last_inbound_at END
+                    WHERE id = ?
+                    """,
+                arguments: [unread, inbound, time, time, conversation.id])
+        }
+        var updated = conversation
+        if newest { updated.lastMessageAt = time }
+        cache.conversations[ConversationSlot(channel: channel, contact: contact)] = updated
+    }
+
+    /// Recomputes a conversation's summary from its messages (after a merge).
+    static func recount(_ id: Int64, db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE conversation SET
+                    message_count = (SELECT count(*) FROM message WHERE conversation_id = ?1),
+                    last_inbound_at = (SELECT max(timestamp) FROM message WHERE conversation_id = ?1 AND direction = 'in'),
+                    last_message_at = (SELECT max(timestamp) FROM message WHERE conversation_id = ?1),
+                    last_message_preview = (SELECT substr(text, 1, 200) FROM message WHERE conversation_id = ?1
+                                            ORDER BY timestamp DESC, id DESC LIMIT 1)
+                WHERE id = ?1
+                """,
+            arguments: [id])
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Identity
+import Webhooks
+
+extension InboxStore {
+    /// Ingests one webhook in its own transaction.
+    public func ingest(_ webhook: RawWebhook, channels: ChannelDirectory) throws -> IngestOutcome {
+        try ingest([PreparedWebhook(webhook)], channels: channels)[0]
+    }
+
+    /// Ingests prepared webhooks in ONE transaction (group commit), each inside its own
+    /// savepoint: a webhook is applied whole or not at all, and nothing is acknowledged
+    /// before the transaction commits.
+    public func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
+        try database.write { db in
+            try writeCache.withCache { cache in
+                let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                if version != cache.dataVersion {
+                    cache.clear()
+                    cache.dataVersion = version
+                }
+                var outcomes: [IngestOutcome] = []
+                outcomes.reserveCapacity(batch.count)
+                for webhook in batch {
+                    outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: &cache))
+                }
+                return outcomes
+            }
+        }
+    }
+
+    private func ingestOne(_ webhook: PreparedWebhook, channels: ChannelDirectory,
+                           db: Database, cache: inout IngestCache) throws -> IngestOutcome {
+        let raw = webhook.raw
+        let decoded: DecodedBody
+        switch webhook.decoded {
+        case .failure(let rejection):
+            // A logged event stays in the log even if it no longer decodes (rebuild).
+            if webhook.loggedEventID != nil { return .quarantined(reason: rejection.description) }
+            return try quarantine(raw, key: webhook.dedupeKey, reason: rejection.description, db: db)
+        case .success(let body):
+            decoded = body
+        }
+        if let handshake = decoded.webhook.handshake { return .handshake(handshake) }
+        let routed = EventRouting.route(decoded.webhook.events, channelName: raw.channelName, channels: channels)
+        if let logged = webhook.loggedEventID {
+            var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
+            let (applied, skipped) = try writer.apply(routed.matched)
+            cache = writer.cache
+            return .ingested(applied: applied, skipped: skipped)
+        }
+        if let name = raw.channelName, channels.named(name) == nil {
+            return try quarantine(raw, key: webhook.dedupeKey, reason: "unknown channel \"\(name)\" (not in the config)", db: db)
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
+            return .duplicate
+        }
+        if routed.matched.isEmpty {
+            return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: (routed.unmatched + decoded.webhook.rejected).joined(separator: "; "), db: db)
+        }
+        var outcome = IngestOutcome.ingested(applied: 0, skipped: 0)
+        var snapshot = cache
+        do {
+            try db.inSavepoint {
+                try db.execute(
+                    sql: """
+                        INSERT INTO raw_event (provider, channel, received_at, dedupe_key, headers, body)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [decoded.provider.rawValue, raw.channelName, raw.receivedAt.timeIntervalSince1970,
+                                webhook.dedupeKey, HeaderText.encode(raw.headers), Data(raw.body)])
+                var writer = IngestWriter(db: db, rawEventID: db.lastInsertedRowID, cache: snapshot)
+                let (applied, skipped) = try writer.apply(routed.matched)
+                snapshot = writer.cache
+                outcome = .ingested(applied: applied, skipped: skipped)
+                return .commit
+            }
+        } catch let error as DatabaseError {
+            cache.clear()
+            return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: "store error: \(error.message ?? error.description)", db: db)
+        }
+        cache = snapshot
+        let unusable = routed.unmatched + decoded.webhook.rejected
+        if !unusable.isEmpty {
+            _ = try quarantine(raw, key: "partial:" + webhook.dedupeKey, provider: decoded.provider, reason: "partly unusable: " + unusable.joined(separator: "; "), db: db)
+        }
+        return outcome
+    }
+
+    /// Keeps the raw body with the reason; the same body quarantined twice is kept once.
+    private func quarantine(_ raw: RawWebhook, key: String, provider: ProviderKind? = nil, reason: String,
+                            db: Database) throws -> IngestOutcome {
+        try db.execute(
+            sql: """
+                INSERT INTO quarantine (received_at, provider, channel, reason, body, size, dedupe_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING
+                """,
+            arguments: [raw.receivedAt.timeIntervalSince1970, (provider ?? raw.provider)?.rawValue, raw.channelName,
+                        reason, Data(raw.body), raw.body.count, key])
+        return .quarantined(reason: reason)
+    }
+}
+
+/// Headers kept with a raw event, as a small JSON object.
+enum HeaderText {
+    static func encode(_ headers: [String: String]) -> String? {
+        guard !headers.isEmpty else { return nil }
+        return JSONValue.object(headers.mapValues { .string($0) }).serialized()
+    }
+}

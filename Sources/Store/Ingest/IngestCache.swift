@@ -1,0 +1,49 @@
+import Foundation
+import Identity
+
+/// Lookups the writer repeats for every message of a busy customer. Valid only while no
+/// other connection has written: the writer drops it when `PRAGMA data_version` moves,
+/// and after any merge or identity change.
+struct IngestCache {
+    var dataVersion: Int64 = -1
+    var holders: [ScopedIdentifier: ContactID] = [:]
+    var currentPhones: [ContactID: Set<String>] = [:]
+    var profiles: [ContactID: ContactProfile] = [:]
+    var conversations: [ConversationSlot: ConversationState] = [:]
+
+    mutating func clear() {
+        holders.removeAll(keepingCapacity: true)
+        currentPhones.removeAll(keepingCapacity: true)
+        profiles.removeAll(keepingCapacity: true)
+        conversations.removeAll(keepingCapacity: true)
+    }
+}
+
+struct ContactProfile: Hashable {
+    var name: String?
+    var username: String?
+    var country: String?
+}
+
+struct ConversationSlot: Hashable {
+    var channel: String
+    var contact: ContactID
+}
+
+struct ConversationState {
+    var id: Int64
+    var lastMessageAt: Double?
+}
+
+/// The writer's cache, behind a lock so the store stays `Sendable` (only the single writer
+/// connection touches it, inside `database.write`).
+final class IngestCacheBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache = IngestCache()
+
+    func withCache<T>(_ body: (inout IngestCache) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&cache)
+    }
+}

@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+import Identity
+import Webhooks
+
+/// One webhook body as received or replayed, before decoding.
+public struct RawWebhook: Sendable {
+    public var body: [UInt8]
+    /// Provider named by the route or `--provider`; `nil` to detect by shape.
+    public var provider: ProviderKind?
+    /// Channel named by the route or `--channel`; `nil` to match by the payload's number/id.
+    public var channelName: String?
+    public var receivedAt: Date
+    public var headers: [String: String]
+
+    public init(body: [UInt8], provider: ProviderKind? = nil, channelName: String? = nil,
+                receivedAt: Date, headers: [String: String] = [:]) {
+        self.body = body
+        self.provider = provider
+        self.channelName = channelName
+        self.receivedAt = receivedAt
+        self.headers = headers
+    }
+}
+
+/// What ingesting one webhook did.
+public enum IngestOutcome: Sendable, Hashable {
+    /// New or partly new: `applied` events were new, `skipped` were already known.
+    case ingested(applied: Int, skipped: Int)
+    /// The same body was ingested before; nothing changed.
+    case duplicate
+    /// Not usable; the raw body is in the quarantine with this reason.
+    case quarantined(reason: String)
+    /// A subscription handshake to answer, not data.
+    case handshake(Handshake)
+}
+
+/// A webhook decoded and hashed, ready to be written. Preparing is CPU work that needs no
+/// database, so replay prepares on one core while the writer commits on the other.
+public struct PreparedWebhook: Sendable {
+    public let raw: RawWebhook
+    /// SHA-256 of the body: the raw log's dedupe key.
+    public let dedupeKey: String
+    public let decoded: Result<DecodedBody, WebhookRejection>
+    /// Set when re-projecting an event already in the raw log (`rebuild`).
+    let loggedEventID: Int64?
+
+    public init(_ raw: RawWebhook) {
+        self.init(raw, loggedEventID: nil)
+    }
+
+    /// Prepares a body that was already parsed (replay parses each line once).
+    public init(_ raw: RawWebhook, parsed: JSONValue) {
+        self.raw = raw
+        self.dedupeKey = SHA256.hash(data: raw.body).hexString
+        self.decoded = WebhookDecoder.decode(parsed, provider: raw.provider, receivedAt: raw.receivedAt)
+        self.loggedEventID = nil
+    }
+
+    /// Prepares a body that could not be used before decoding (e.g. a broken envelope).
+    public init(_ raw: RawWebhook, rejected: WebhookRejection) {
+        self.raw = raw
+        self.dedupeKey = SHA256.hash(data: raw.body).hexString
+        self.decoded = .failure(rejected)
+        self.loggedEventID = nil
+    }
+
+    init(_ raw: RawWebhook, loggedEventID: Int64?) {
+        self.raw = raw
+        self.loggedEventID = loggedEventID
+        self.dedupeKey = SHA256.hash(data: raw.body).hexString
+        self.decoded = WebhookDecoder.decode(raw.body, provider: raw.provider, receivedAt: raw.receivedAt)
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lower-case hex.
+    var hexString: String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in self {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension SHA256Digest {
+    var hexString: String { Array(self).hexString }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import Identity
+
+extension InboxStore {
+    /// Every live (not merged away) contact, oldest first, with identifiers and usernames.
+    public func contacts() throws -> [ContactRecord] {
+        try database.read { db in try ContactQuery.fetch(db, whereSQL: "merged_into IS NULL", arguments: []) }
+    }
+
+    public func contact(id: ContactID) throws -> ContactRecord? {
+        try database.read { db in try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first }
+    }
+
+    /// Finds a contact by any identifier it has or had: phone (digits or +formatted), BSUID,
+    /// parent BSUID, `@username`, or its id. Merged-away contacts lead to their survivor.
+    public func findContact(ref: String) throws -> ContactRecord? {
+        try database.read { db in
+            guard let id = try ContactQuery.resolveRef(ref, db: db) else { return nil }
+            return try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first
+        }
+    }
+
+    /// Merges into or out of a contact, oldest first.
+    public func merges(of contact: ContactID) throws -> [MergeRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM merge_log WHERE survivor_id = ? OR merged_id = ? ORDER BY id",
+                             arguments: [contact, contact]).map {
+                MergeRecord(survivor: $0["survivor_id"], merged: $0["merged_id"], reason: $0["reason"],
+                            at: Date(timeIntervalSince1970: $0["at"]))
+            }
+        }
+    }
+
+    public func conflicts(of contact: ContactID) throws -> [ConflictRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM identity_conflict WHERE contact_id = ? OR other_contact_id = ? ORDER BY id",
+                             arguments: [contact, contact]).map {
+                ConflictRecord(contact: $0["contact_id"], otherContact: $0["other_contact_id"], phone: $0["phone"],
+                               at: Date(timeIntervalSince1970: $0["at"]))
+            }
+        }
+    }
+}
+
+/// Reads contacts with their identifiers in two queries (not one per contact).
+enum ContactQuery {
+    static func fetch(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [ContactRecord] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name, username, country FROM contact WHERE \(whereSQL) ORDER BY id",
+                                    arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let single: ContactID? = rows.count == 1 ? rows[0]["id"] : nil
+        let filter = single.map { "WHERE contact_id = \($0)" } ?? ""
+        var identifiers: [ContactID: [IdentifierRecord]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM identifier \(filter) ORDER BY id") {
+            guard let kind = IdentifierKind(rawValue: row["kind"]) else { continue }
+            let scope: String = row["scope"]
+            let superseded: Double? = row["superseded_at"]
+            identifiers[row["contact_id"], default: []].append(IdentifierRecord(
+                kind: kind, value: row["value"], scope: scope.isEmpty ? nil : scope, current: row["current"],
+                firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
+                supersededAt: superseded.map(Date.init(timeIntervalSince1970:))))
+        }
+        var usernames: [ContactID: [UsernameRecord]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM contact_username \(filter) ORDER BY last_seen DESC") {
+            usernames[row["contact_id"], default: []].append(UsernameRecord(
+                username: row["username"], current: row["current"], firstSeen: Date(timeIntervalSince1970: row["first_seen"])))
+        }
+        return rows.map { row in
+            let id: ContactID = row["id"]
+            return ContactRecord(id: id, name: row["name"], username: row["username"], country: row["country"],
+                                 identifiers: identifiers[id] ?? [], usernames: usernames[id] ?? [])
+        }
+    }
+
+    /// The live contact a reference points at.
+    static func resolveRef(_ ref: String, db: Database) throws -> ContactID? {
+        let text = ref.trimmingWhitespace()
+        var found: ContactID?
+        if text.hasPrefix("@") {
+            found = try ContactID.fetchOne(
+                db, sql: "SELECT contact_id FROM contact_username WHERE username = ? ORDER BY current DESC, last_seen DESC LIMIT 1",
+                arguments: [text])
+        }
+        if found == nil, let id = IdentifierClassifier.classify(text).identifier {
+            found = try ContactID.fetchOne(
+                db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? ORDER BY current DESC, last_seen DESC LIMIT 1",
+                arguments: [id.kind.rawValue, id.value])
+        }
+        if found == nil, let id = ContactID(text) {
+            found = try ContactID.fetchOne(db, sql: "SELECT id FROM contact WHERE id = ?", arguments: [id])
+        }
+        if found == nil, !text.hasPrefix("@") {
+            found = try ContactID.fetchOne(
+                db, sql: "SELECT contact_id FROM contact_username WHERE username = ? OR username = ? LIMIT 1",
+                arguments: [text, "@" + text])
+        }
+        // Follow tombstones to the surviving contact.
+        var hops = 0
+        while let id = found, hops < 64,
+              let next = try ContactID.fetchOne(db, sql: "SELECT merged_into FROM contact WHERE id = ?", arguments: [id]) {
+            found = next
+            hops += 1
+        }
+        return found
+    }
+}

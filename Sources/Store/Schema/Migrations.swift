@@ -1,0 +1,12 @@
+import GRDB
+
+/// Versioned schema of the inbox store. Each layer that owns tables adds its migration here,
+/// in order; a migration is never edited once released, only followed by a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        CoreSchema.register(in: &migrator)
+        BrowseSchema.register(in: &migrator)
+        return migrator
+    }
+}

@@ -1,0 +1,53 @@
+import Store
+
+/// Everything that can change the inbox state: keys, time, and answers to effects.
+public enum InboxEvent: Sendable {
+    case key(KeyEvent)
+    case resized(TerminalSize)
+    /// The clock moved (relative times, the status bar).
+    case tick(now: Double)
+    /// Another connection committed to the store.
+    case storeChanged
+    case listLoaded(ListWindow, ListRequest)
+    case countsLoaded(InboxCounts)
+    case messagesLoaded(MessagePageResult)
+    case identityLoaded(ContactIdentityDetail)
+    case replyPlanned(conversationID: Int64, ReplyPreview)
+    case draftLoaded(conversationID: Int64, text: String?)
+    case sent(conversationID: Int64, SendOutcome)
+    case searchFinished(query: String, [SearchHit])
+    case editorFinished(conversationID: Int64, text: String?)
+    case exported(path: String, count: Int)
+    /// An effect failed; shown in the status bar.
+    case failed(String)
+}
+
+/// A window of the conversation list as read from the store.
+public struct ListWindow: Sendable, Hashable {
+    public var rows: [ConversationSummary]
+    public var hasAbove: Bool
+    public var hasBelow: Bool
+
+    public init(rows: [ConversationSummary], hasAbove: Bool, hasBelow: Bool) {
+        self.rows = rows
+        self.hasAbove = hasAbove
+        self.hasBelow = hasBelow
+    }
+}
+
+/// Messages read for a request, oldest first.
+public struct MessagePageResult: Sendable, Hashable {
+    public var request: MessageRequest
+    public var entries: [MessageEntry]
+    /// More history exists in the direction read (older for latest/older, newer for newer).
+    public var hasMore: Bool
+    /// For `around`: whether newer messages exist after the page.
+    public var hasNewer: Bool
+
+    public init(request: MessageRequest, entries: [MessageEntry], hasMore: Bool, hasNewer: Bool = false) {
+        self.request = request
+        self.entries = entries
+        self.hasMore = hasMore
+        self.hasNewer = hasNewer
+    }
+}

@@ -1,0 +1,185 @@
+import Store
+
+/// Keymap actions in browse mode.
+extension InboxUpdate {
+    static func perform(_ s: inout InboxState, _ action: Action) -> [InboxEffect] {
+        switch action {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
+            return s.focus == .list ? moveInList(&s, action) : scrollMessages(&s, action)
+        case .open:
+            return open(&s)
+        case .back:
+            if s.identity.visible && s.size.columns < InboxLayout.twoPaneMinWidth {
+                s.identity.visible = false
+            } else if s.focus == .messages {
+                s.focus = .list
+            } else if s.identity.visible {
+                s.identity.visible = false
+            }
+            return []
+        case .switchPane:
+            if s.focus == .list {
+                guard s.messages.conversation != nil else { return [] }
+                s.focus = .messages
+            } else {
+                s.focus = .list
+            }
+            return []
+        case .identity:
+            s.identity.visible.toggle()
+            return s.identity.visible ? identityEffects(&s) : []
+        case .reply:
+            return startReply(&s)
+        case .editor:
+            guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
+            let text = s.compose.conversation?.id == conversation.id ? s.compose.text : ""
+            return [.openEditor(conversationID: conversation.id, text: text)]
+        case .search:
+            s.mode = .searchInput
+            s.search.query = ""
+            return []
+        case .unreadOnly:
+            s.list.unreadOnly.toggle()
+            return [.loadList(ListRequest(
+                move: .top, rows: InboxLayout.conversationsVisible(size: s.size),
+                unreadOnly: s.list.unreadOnly, selection: .index(0)))]
+        case .help:
+            s.mode = .help
+            return []
+        case .commandLine:
+            s.mode = .commandLine
+            s.commandLine = ""
+            return []
+        case .quit:
+            return quit(&s)
+        }
+    }
+
+    /// Enter on a conversation: focus its messages and mark it read.
+    static func open(_ s: inout InboxState) -> [InboxEffect] {
+        guard s.focus == .list, let selected = s.list.selected else { return [] }
+        s.focus = .messages
+        var effects: [InboxEffect] = []
+        if s.messages.conversation?.id != selected.id {
+            effects += showConversation(&s, selected)
+        }
+        if selected.unread > 0 {
+            s.list.rows[s.list.selectedIndex].unread = 0
+            s.messages.conversation?.unread = 0
+            s.status.counts.unreadConversations = max(0, s.status.counts.unreadConversations - 1)
+            effects.append(.markRead(conversationID: selected.id))
+        }
+        return effects
+    }
+
+    /// The identity pane's data for the conversation on screen.
+    static func identityEffects(_ s: inout InboxState) -> [InboxEffect] {
+        guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
+        s.identity.previewConversationID = conversation.id
+        if s.identity.detail?.contactID != conversation.contactID { s.identity.detail = nil }
+        return [.loadIdentity(contactID: conversation.contactID), .planReply(conversation: conversation)]
+    }
+
+    // MARK: - List
+
+    static func moveInList(_ s: inout InboxState, _ action: Action) -> [InboxEffect] {
+        guard !s.list.rows.isEmpty else { return [] }
+        let visible = InboxLayout.conversationsVisible(size: s.size)
+        let index = s.list.selectedIndex
+        let last = s.list.rows.count - 1
+        let id = s.list.rows[index].id
+        let topKey = s.list.rows[0].key
+        func request(_ move: ListRequest.Move, _ selection: ListRequest.Selection) -> [InboxEffect] {
+            [.loadList(ListRequest(move: move, rows: visible, unreadOnly: s.list.unreadOnly, selection: selection))]
+        }
+        switch action {
+        case .moveDown:
+            if index < last { return select(&s, index + 1) }
+            return s.list.hasBelow ? request(.scrollDown(from: topKey, rows: 1), .relative(to: id, offset: 1)) : []
+        case .moveUp:
+            if index > 0 { return select(&s, index - 1) }
+            return s.list.hasAbove ? request(.scrollUp(from: topKey, rows: 1), .relative(to: id, offset: -1)) : []
+        case .pageDown, .halfPageDown:
+            let rows = action == .pageDown ? visible : max(1, visible / 2)
+            return s.list.hasBelow ? request(.scrollDown(from: topKey, rows: rows), .index(index)) : select(&s, last)
+        case .pageUp, .halfPageUp:
+            let rows = action == .pageUp ? visible : max(1, visible / 2)
+            return s.list.hasAbove ? request(.scrollUp(from: topKey, rows: rows), .index(index)) : select(&s, 0)
+        case .top:
+            return s.list.hasAbove ? request(.top, .index(0)) : select(&s, 0)
+        case .bottom:
+            return s.list.hasBelow ? request(.bottom, .last) : select(&s, last)
+        default:
+            return []
+        }
+    }
+
+    /// Moves the cursor within the loaded window.
+    static func select(_ s: inout InboxState, _ index: Int) -> [InboxEffect] {
+        let before = s.list.selected?.id
+        s.list.selectedIndex = max(0, min(index, s.list.rows.count - 1))
+        return selectionChanged(&s, from: before)
+    }
+
+    /// The messages (and identity) pane follows the list cursor.
+    static func selectionChanged(_ s: inout InboxState, from previous: Int64?) -> [InboxEffect] {
+        guard let selected = s.list.selected else {
+            if s.list.rows.isEmpty { s.messages = MessagePaneState() }
+            return []
+        }
+        if selected.id == previous, s.messages.conversation?.id == selected.id {
+            s.messages.conversation = selected
+            return []
+        }
+        if let jump = s.pendingJump, jump.conversationID == selected.id {
+            s.pendingJump = nil
+            s.messages = MessagePaneState(conversation: selected, highlight: jump.messageID)
+            var effects: [InboxEffect] = [.loadMessages(MessageRequest(conversationID: selected.id, kind: .around(messageID: jump.messageID), limit: pageSize(s)))]
+            if s.identity.visible { effects += identityEffects(&s) }
+            return effects
+        }
+        return showConversation(&s, selected)
+    }
+
+    /// Points the message pane at a conversation and reads its newest page.
+    static func showConversation(_ s: inout InboxState, _ conversation: ConversationSummary) -> [InboxEffect] {
+        if s.messages.conversation?.id == conversation.id {
+            s.messages.conversation = conversation
+            return []
+        }
+        s.messages = MessagePaneState(conversation: conversation)
+        var effects: [InboxEffect] = [.loadMessages(MessageRequest(conversationID: conversation.id, kind: .latest, limit: pageSize(s)))]
+        if s.identity.visible { effects += identityEffects(&s) }
+        return effects
+    }
+
+    static func listLoaded(_ s: inout InboxState, _ window: ListWindow, _ request: ListRequest) -> [InboxEffect] {
+        guard request.unreadOnly == s.list.unreadOnly else { return [] }   // stale answer
+        let previous = s.list.selected?.id
+        s.list.rows = window.rows
+        s.list.hasAbove = window.hasAbove
+        s.list.hasBelow = window.hasBelow
+        s.list.loaded = true
+        let rows = window.rows
+        let index: Int
+        switch request.selection {
+        case .index(let i): index = i
+        case .last: index = rows.count - 1
+        case .relative(let id, let offset):
+            if let found = rows.firstIndex(where: { $0.id == id }) {
+                index = found + offset
+            } else {
+                index = offset > 0 ? rows.count - 1 : 0
+            }
+        case .id(let id, let fallback):
+            index = rows.firstIndex { $0.id == id } ?? fallback
+        }
+        s.list.selectedIndex = max(0, min(index, rows.count - 1))
+        // Keep the open conversation's summary (unread, preview) in step with the list.
+        if let open = s.messages.conversation, let fresh = rows.first(where: { $0.id == open.id }) {
+            s.messages.conversation = fresh
+        }
+        if s.focus == .messages, s.messages.conversation != nil { return [] }   // reading: the pane stays put
+        return selectionChanged(&s, from: previous)
+    }
+}

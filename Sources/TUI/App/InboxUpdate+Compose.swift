@@ -1,0 +1,108 @@
+import Foundation
+import Store
+
+/// Replying: the plan first, then the text; Enter sends, Esc keeps a draft.
+extension InboxUpdate {
+    static func startReply(_ s: inout InboxState) -> [InboxEffect] {
+        guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
+        let keepText = s.compose.conversation?.id == conversation.id ? s.compose.text : ""
+        s.compose = ComposeState(conversation: conversation, text: keepText, preview: nil, refusal: nil)
+        s.mode = .compose
+        return [.planReply(conversation: conversation), .loadDraft(conversationID: conversation.id)]
+    }
+
+    static func composeKey(_ s: inout InboxState, _ key: KeyEvent) -> [InboxEffect] {
+        guard let conversation = s.compose.conversation else {
+            s.mode = .browse
+            return []
+        }
+        switch key {
+        case .escape:
+            s.mode = .browse
+            return [.saveDraft(conversationID: conversation.id, text: s.compose.text)]
+        case .enter:
+            return send(&s, conversation)
+        case .character(let c) where s.compose.text.isEmpty && c.isNumber:
+            // Closed service window: a digit sends the numbered template instead.
+            if let refusal = refusal(s), !refusal.templates.isEmpty, let n = c.wholeNumberValue,
+               (1...refusal.templates.count).contains(n) {
+                s.mode = .browse
+                s.status.notice = "sending template \(refusal.templates[n - 1])"
+                return [.sendTemplate(conversation: conversation, name: refusal.templates[n - 1])]
+            }
+            _ = TextInput.edit(&s.compose.text, key)
+            return []
+        default:
+            if TextInput.edit(&s.compose.text, key) { s.compose.refusal = nil }
+            return []
+        }
+    }
+
+    /// The refusal to show: from a failed send, else from the plan.
+    static func refusal(_ s: InboxState) -> ReplyRefusal? {
+        if let refusal = s.compose.refusal { return refusal }
+        if case .refused(let refusal) = s.compose.preview { return refusal }
+        return nil
+    }
+
+    static func send(_ s: inout InboxState, _ conversation: ConversationSummary) -> [InboxEffect] {
+        let text = s.compose.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return [] }
+        switch s.compose.preview {
+        case .refused, .unavailable:
+            return []   // the compose line already says why; nothing is sent
+        case nil:
+            s.status.lastError = "reply plan not ready yet"
+            return []
+        case .ready:
+            break
+        }
+        s.mode = .browse
+        s.compose.text = ""
+        if s.messages.conversation?.id == conversation.id {
+            let pending = MessageEntry(
+                id: -Int64(s.messages.optimistic.count + 1), conversationID: conversation.id, direction: "out",
+                text: text, status: "pending", timestamp: s.now)
+            s.messages.optimistic.append(pending)
+            s.messages.scroll = 0
+        }
+        return [.send(conversation: conversation, text: text), .saveDraft(conversationID: conversation.id, text: "")]
+    }
+
+    static func sent(_ s: inout InboxState, _ conversationID: Int64, _ outcome: SendOutcome) -> [InboxEffect] {
+        switch outcome {
+        case .accepted:
+            s.status.notice = "sent"
+            guard s.messages.conversation?.id == conversationID else { return [] }
+            return [.loadMessages(MessageRequest(conversationID: conversationID, kind: .latest, limit: max(pageSize(s), s.messages.entries.count)))]
+        case .refused(let refusal):
+            if let index = s.messages.optimistic.lastIndex(where: { $0.conversationID == conversationID }) {
+                let text = s.messages.optimistic.remove(at: index).text
+                if let conversation = s.messages.conversation, conversation.id == conversationID {
+                    s.compose = ComposeState(conversation: conversation, text: text, preview: s.compose.preview, refusal: refusal)
+                    s.mode = .compose
+                }
+            }
+            s.status.lastError = "\(refusal.code): \(refusal.message)"
+            return []
+        case .failed(let message):
+            for i in s.messages.optimistic.indices where s.messages.optimistic[i].conversationID == conversationID {
+                s.messages.optimistic[i].status = "failed"
+            }
+            s.status.lastError = "send failed: \(message)"
+            return []
+        }
+    }
+
+    static func editorFinished(_ s: inout InboxState, _ conversationID: Int64, _ text: String?) -> [InboxEffect] {
+        guard let text, !text.isEmpty else {
+            s.status.notice = "editor: nothing written"
+            return []
+        }
+        guard let conversation = [s.messages.conversation, s.list.selected, s.compose.conversation]
+            .compactMap({ $0 }).first(where: { $0.id == conversationID }) else { return [] }
+        s.compose = ComposeState(conversation: conversation, text: text, preview: nil, refusal: nil)
+        s.mode = .compose
+        return [.planReply(conversation: conversation), .saveDraft(conversationID: conversationID, text: text)]
+    }
+}

@@ -1,0 +1,143 @@
+import Store
+
+/// The pure heart of the inbox: `(state, event) → (state, effects)`. No store, no terminal,
+/// no clock; everything it needs arrives in the event or is already in the state.
+public enum InboxUpdate {
+    /// Elm-style entry point.
+    public static func update(_ state: InboxState, _ event: InboxEvent) -> (InboxState, [InboxEffect]) {
+        var next = state
+        let effects = apply(&next, event)
+        return (next, effects)
+    }
+
+    /// What to do when the inbox opens: the newest conversations and the totals.
+    public static func start(_ state: InboxState) -> [InboxEffect] {
+        [
+            .loadList(ListRequest(
+                move: .top, rows: InboxLayout.conversationsVisible(size: state.size),
+                unreadOnly: state.list.unreadOnly, selection: .index(0))),
+            .loadCounts,
+        ]
+    }
+
+    public static func apply(_ s: inout InboxState, _ event: InboxEvent) -> [InboxEffect] {
+        switch event {
+        case .key(let key):
+            return handleKey(&s, key)
+        case .resized(let size):
+            s.size = size
+            return relayout(&s)
+        case .tick(let now):
+            s.now = now
+            return []
+        case .storeChanged:
+            return storeChanged(&s)
+        case .listLoaded(let window, let request):
+            return listLoaded(&s, window, request)
+        case .countsLoaded(let counts):
+            s.status.counts = counts
+            return []
+        case .messagesLoaded(let page):
+            return messagesLoaded(&s, page)
+        case .identityLoaded(let detail):
+            if s.list.selected?.contactID == detail.contactID || s.messages.conversation?.contactID == detail.contactID {
+                s.identity.detail = detail
+            }
+            return []
+        case .replyPlanned(let conversationID, let preview):
+            if s.compose.conversation?.id == conversationID { s.compose.preview = preview }
+            if s.identity.previewConversationID == conversationID { s.identity.preview = preview }
+            return []
+        case .draftLoaded(let conversationID, let text):
+            if s.compose.conversation?.id == conversationID, s.compose.text.isEmpty, let text {
+                s.compose.text = text
+            }
+            return []
+        case .sent(let conversationID, let outcome):
+            return sent(&s, conversationID, outcome)
+        case .searchFinished(let query, let hits):
+            if s.search.ranQuery == query {
+                s.search.results = hits
+                s.search.selectedIndex = 0
+            }
+            return []
+        case .editorFinished(let conversationID, let text):
+            return editorFinished(&s, conversationID, text)
+        case .exported(let path, let count):
+            s.status.notice = "exported \(count) messages to \(path)"
+            return []
+        case .failed(let message):
+            s.status.lastError = message
+            return []
+        }
+    }
+
+    static func handleKey(_ s: inout InboxState, _ key: KeyEvent) -> [InboxEffect] {
+        if key == .control("c") { return quit(&s) }
+        if key == .resize { return [] }
+        s.status.notice = nil
+        switch s.mode {
+        case .help:
+            s.mode = .browse
+            return []
+        case .compose:
+            return composeKey(&s, key)
+        case .searchInput:
+            return searchInputKey(&s, key)
+        case .searchResults:
+            return searchResultsKey(&s, key)
+        case .commandLine:
+            return commandLineKey(&s, key)
+        case .browse:
+            guard let action = s.keymap.action(for: key) else { return [] }
+            return perform(&s, action)
+        }
+    }
+
+    static func quit(_ s: inout InboxState) -> [InboxEffect] {
+        var effects: [InboxEffect] = []
+        if s.mode == .compose, let conversation = s.compose.conversation {
+            effects.append(.saveDraft(conversationID: conversation.id, text: s.compose.text))
+        }
+        s.wantsQuit = true
+        return effects + [.quit]
+    }
+
+    /// A new size: re-read the list window for the new number of rows, keeping the selection.
+    static func relayout(_ s: inout InboxState) -> [InboxEffect] {
+        guard s.list.loaded else { return [] }
+        let rows = InboxLayout.conversationsVisible(size: s.size)
+        let top: ConversationKey?
+        if s.list.selectedIndex >= rows, let selected = s.list.selected {
+            top = selected.key
+        } else {
+            top = s.list.hasAbove ? s.list.rows.first?.key : nil
+        }
+        let selection: ListRequest.Selection = s.list.selected.map { .id($0.id, fallback: 0) } ?? .index(0)
+        clampScroll(&s)
+        return [.loadList(ListRequest(move: .reload(top: top), rows: rows, unreadOnly: s.list.unreadOnly, selection: selection))]
+    }
+
+    /// Another process wrote to the store: re-read what is on screen, keeping the selection.
+    static func storeChanged(_ s: inout InboxState) -> [InboxEffect] {
+        var effects: [InboxEffect] = [.loadCounts]
+        let rows = InboxLayout.conversationsVisible(size: s.size)
+        let top = s.list.hasAbove ? s.list.rows.first?.key : nil
+        let selection: ListRequest.Selection = s.list.selected.map { .id($0.id, fallback: s.list.selectedIndex) } ?? .index(0)
+        effects.append(.loadList(ListRequest(move: .reload(top: top), rows: rows, unreadOnly: s.list.unreadOnly, selection: selection)))
+        if let conversation = s.messages.conversation, !s.messages.hasNewer {
+            if s.focus == .messages { effects.append(.markRead(conversationID: conversation.id)) }
+            let limit = max(pageSize(s), s.messages.entries.count)
+            effects.append(.loadMessages(MessageRequest(conversationID: conversation.id, kind: .latest, limit: limit)))
+        }
+        if s.identity.visible, let contactID = s.messages.conversation?.contactID ?? s.list.selected?.contactID {
+            effects.append(.loadIdentity(contactID: contactID))
+        }
+        return effects
+    }
+
+    /// Messages read per page: a few screens, never the whole history.
+    static func pageSize(_ s: InboxState) -> Int {
+        max(30, InboxLayout.messageBody(s).height * 2)
+    }
+}

@@ -1,0 +1,105 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The thin ncurses backend: starts and stops curses, copies grids to the screen (only the
+/// cells that changed) and reads keys. Everything above it works on plain values.
+public final class NcursesTerminal {
+    private var palette: ColorPalette
+    private var previous: ScreenGrid?
+    private var active = false
+
+    /// Starts curses on the controlling terminal. `colors: false` honours NO_COLOR.
+    public init(colors: Bool) {
+        setlocale(LC_ALL, "")   // before initscr, or wide characters come out as bytes
+        initscr()
+        raw()                   // Ctrl-C arrives as a key: quitting goes through the update
+        noecho()
+        nonl()
+        keypad(sb_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let useColors = colors && has_colors()
+        if useColors {
+            start_color()
+            use_default_colors()
+        }
+        palette = ColorPalette(colors: useColors)
+        active = true
+    }
+
+    deinit { stop() }
+
+    /// Leaves curses and restores the terminal; safe to call twice.
+    public func stop() {
+        guard active else { return }
+        endwin()
+        active = false
+    }
+
+    public var size: TerminalSize {
+        TerminalSize(columns: Int(sb_cols()), rows: Int(sb_lines()))
+    }
+
+    /// Waits up to `milliseconds` for a key; nil on timeout.
+    public func readKey(timeoutMilliseconds milliseconds: Int32) -> KeyEvent? {
+        wtimeout(sb_stdscr(), milliseconds)
+        var value: UInt32 = 0
+        let status = sb_get_wch(sb_stdscr(), &value)
+        return KeyDecoder.decode(status: status, value: value)
+    }
+
+    /// Forgets what is on screen so the next draw repaints everything (after a resize or
+    /// after an external program used the terminal).
+    public func invalidate() {
+        previous = nil
+        werase(sb_stdscr())
+        clearok(sb_curscr(), true)
+    }
+
+    /// Copies `grid` to the screen, writing only cells that differ from the last frame.
+    public func draw(_ grid: ScreenGrid) {
+        let window = sb_stdscr()
+        let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if old == nil { werase(window) }
+        let rows = min(grid.height, Int(sb_lines()))
+        let cols = min(grid.width, Int(sb_cols()))
+        for row in 0..<rows {
+            var col = 0
+            while col < cols {
+                let cell = grid[row, col]
+                if cell.isContinuation || (old.map { $0[row, col] == cell && (cell.width == 1 || $0[row, col + 1] == grid[row, col + 1]) } ?? false) {
+                    col += 1
+                    continue
+                }
+                let look = palette.look(cell.style)
+                let glyphs = TerminalGlyphs.glyphs(for: cell, libcWidth: { Int(sb_wcwidth($0)) })
+                var x = col
+                for glyph in glyphs where x < cols {
+                    glyph.withUnsafeBufferPointer { buffer in
+                        _ = sb_put_cell(window, Int32(row), Int32(x), buffer.baseAddress, Int32(buffer.count), look.attributes, look.pair)
+                    }
+                    x += max(1, Int(sb_wcwidth(glyph[0])))
+                }
+                col += max(1, cell.width)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = grid
+    }
+
+    /// Hands the terminal to another program (the editor) and takes it back afterwards.
+    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            invalidate()
+        }
+        return try body()
+    }
+}

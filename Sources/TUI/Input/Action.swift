@@ -1,0 +1,47 @@
+/// What a key does in the inbox when no text field has focus. Names are the config spelling.
+public enum Action: String, Sendable, Hashable, CaseIterable {
+    case moveDown = "move_down"
+    case moveUp = "move_up"
+    case top
+    case bottom
+    case pageUp = "page_up"
+    case pageDown = "page_down"
+    case halfPageDown = "half_page_down"
+    case halfPageUp = "half_page_up"
+    case open
+    case back
+    case switchPane = "switch_pane"
+    case identity
+    case reply
+    case editor
+    case search
+    case unreadOnly = "unread_only"
+    case help
+    case commandLine = "command_line"
+    case quit
+
+    /// One line for the help screen.
+    public var summary: String {
+        switch self {
+        case .moveDown: "next conversation / scroll down"
+        case .moveUp: "previous conversation / scroll up"
+        case .top: "first conversation / oldest message"
+        case .bottom: "last conversation / newest message"
+        case .pageUp: "page up"
+        case .pageDown: "page down"
+        case .halfPageDown: "half page down"
+        case .halfPageUp: "half page up"
+        case .open: "open conversation (marks it read)"
+        case .back: "back to the list, close overlays"
+        case .switchPane: "switch between list and messages"
+        case .identity: "toggle identity details"
+        case .reply: "reply (shows the plan first)"
+        case .editor: "reply in $EDITOR"
+        case .search: "search all messages"
+        case .unreadOnly: "show unread conversations only"
+        case .help: "this help"
+        case .commandLine: "command line (:q, :export PATH, :search TEXT)"
+        case .quit: "quit (drafts are kept)"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Store
+
+/// Turns list and message requests into keyset queries: only the rows a window shows (plus
+/// one to know whether more exist) are ever read.
+struct StoreReader {
+    let store: InboxStore
+
+    func window(_ request: ListRequest) throws -> ListWindow {
+        let n = max(1, request.rows)
+        let unread = request.unreadOnly
+        func fetch(_ anchor: ConversationAnchor, _ limit: Int) throws -> [ConversationSummary] {
+            try store.conversations(from: anchor, limit: limit, unreadOnly: unread)
+        }
+        var rows: [ConversationSummary]
+        switch request.move {
+        case .top:
+            rows = try fetch(.top, n + 1)
+        case .bottom:
+            rows = try fetch(.bottom, n)
+        case .reload(let top):
+            rows = try top.map { try fetch(.from($0), n + 1) } ?? fetch(.top, n + 1)
+        case .scrollDown(let from, let by):
+            let fetched = try fetch(.from(from), by + n + 1)
+            let start = min(by, max(0, fetched.count - n))
+            rows = Array(fetched[start...])
+        case .scrollUp(let from, let by):
+            let above = try fetch(.before(from), by)
+            let top = above.first?.key ?? from
+            rows = try fetch(.from(top), n + 1)
+        case .showing(let id):
+            if let conversation = try store.conversation(id: id) {
+                rows = try fetch(.from(conversation.key), n + 1)
+            } else {
+                rows = try fetch(.top, n + 1)
+            }
+        }
+        let hasBelow = rows.count > n
+        rows = Array(rows.prefix(n))
+        // A window that ran short (rows moved away, or the end of the list): fill from above.
+        if rows.count < n, let first = rows.first {
+            rows = try fetch(.before(first.key), n - rows.count) + rows
+        }
+        let hasAbove = try rows.first.map { try !fetch(.before($0.key), 1).isEmpty } ?? false
+        return ListWindow(rows: rows, hasAbove: hasAbove, hasBelow: hasBelow)
+    }
+
+    func messages(_ request: MessageRequest) throws -> MessagePageResult {
+        let id = request.conversationID
+        let limit = max(1, request.limit)
+        switch request.kind {
+        case .latest:
+            let page = try store.messages(conversationID: id, before: nil, limit: limit + 1)
+            return MessagePageResult(request: request, entries: Array(page.suffix(limit)), hasMore: page.count > limit)
+        case .older(let before):
+            let page = try store.messages(conversationID: id, before: before, limit: limit + 1)
+            return MessagePageResult(request: request, entries: Array(page.suffix(limit)), hasMore: page.count > limit)
+        case .newer(let after):
+            let page = try store.messages(conversationID: id, after: after, limit: limit + 1)
+            return MessagePageResult(request: request, entries: Array(page.prefix(limit)), hasMore: page.count > limit)
+        case .around(let messageID):
+            guard let hit = try store.message(id: messageID) else {
+                return try messages(MessageRequest(conversationID: id, kind: .latest, limit: limit))
+            }
+            let older = try store.messages(conversationID: id, before: hit.key, inclusive: true, limit: limit + 1)
+            let newer = try store.messages(conversationID: id, after: hit.key, limit: limit + 1)
+            return MessagePageResult(
+                request: request, entries: Array(older.suffix(limit)) + Array(newer.prefix(limit)),
+                hasMore: older.count > limit, hasNewer: newer.count > limit)
+        }
+    }
+}

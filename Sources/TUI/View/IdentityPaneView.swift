@@ -1,0 +1,100 @@
+import Identity
+import Store
+
+/// Who the contact is as far as this inbox knows, and which identifier a reply would use.
+enum IdentityPaneView {
+    static func draw(_ state: InboxState, in rect: Rect, grid: inout ScreenGrid) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        InboxView.title("Identity (i closes)", in: rect, grid: &grid, focused: false)
+        let lines = self.lines(state, width: rect.width - 2)
+        for (offset, line) in lines.prefix(rect.height - 1).enumerated() {
+            grid.put(line.text, row: rect.row + 1 + offset, col: rect.col + 1, maxWidth: rect.width - 1, style: line.style)
+        }
+    }
+
+    struct Line {
+        var text: String
+        var style: CellStyle
+    }
+
+    static func lines(_ state: InboxState, width: Int) -> [Line] {
+        guard let detail = state.identity.detail else {
+            return [Line(text: (state.messages.conversation ?? state.list.selected) == nil ? "No contact selected" : "loading…", style: CellStyle(.dim))]
+        }
+        var out: [Line] = []
+        func field(_ label: String, _ value: String?, style: StyleRole = .normal) {
+            let text = TerminalSafeText.make(value ?? "—")
+            let wrapped = TextWrapping.wrap(text, width: max(1, width - 13))
+            for (i, part) in wrapped.enumerated() {
+                let head = i == 0 ? TextClipping.pad(label, to: 13) : String(repeating: " ", count: 13)
+                out.append(Line(text: head + part, style: CellStyle(style)))
+            }
+        }
+        func heading(_ text: String) {
+            out.append(Line(text: "", style: .normal))
+            out.append(Line(text: text, style: CellStyle(.title, bold: true)))
+        }
+        field("Name", detail.name)
+        field("Phone", detail.phone ?? "not shared", style: detail.hasPhone ? .normal : .badgeBSUID)
+        let bsuid = detail.current("bsuid")
+        field("BSUID", bsuid.map { $0.value + ($0.scope.map { " (\($0))" } ?? "") })
+        let parent = detail.current("parent_bsuid")
+        field("Parent BSUID", parent.map { $0.value + ($0.scope.map { " (\($0))" } ?? "") })
+        field("Username", detail.username)
+        field("Country", detail.country ?? bsuid.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
+        field("Source", IdentitySource(hasPhone: detail.hasPhone).rawValue)
+
+        heading("Reply")
+        switch state.identity.preview {
+        case .ready(let route)?:
+            field("Uses", "\(route.identifierValue) (\(route.kindLabel))")
+            field("Why", route.reason)
+            field("Via", "\(route.channel)/\(route.provider)")
+        case .refused(let refusal)?:
+            field("Refused", refusal.code, style: .refusal)
+            field("Why", refusal.message)
+        case .unavailable(let why)?:
+            field("Plan", why, style: .dim)
+        case nil:
+            field("Plan", "…", style: .dim)
+        }
+
+        let superseded = detail.superseded
+        if !superseded.isEmpty {
+            heading("Superseded")
+            for id in superseded {
+                let until = id.supersededAt.map { " until " + state.time.timestamp($0) } ?? ""
+                field(kindLabel(id.kind), id.value + until, style: .dim)
+            }
+        }
+        let earlier = detail.usernames.filter { !$0.current }
+        if !earlier.isEmpty {
+            heading("Earlier usernames")
+            for u in earlier { field("", u.username + " since " + state.time.timestamp(u.firstSeen), style: .dim) }
+        }
+        if !detail.merges.isEmpty {
+            heading("Merges")
+            for m in detail.merges {
+                field("contact \(m.mergedContactID)", "\(m.reason), \(state.time.timestamp(m.at))", style: .dim)
+            }
+        }
+        if !detail.conflicts.isEmpty {
+            heading("Phone conflicts (not merged)")
+            for c in detail.conflicts {
+                let other = c.otherContactID.map { "contact \($0), " } ?? ""
+                field(c.phone, other + state.time.timestamp(c.at), style: .refusal)
+            }
+        }
+        return out
+    }
+
+    static func kindLabel(_ kind: String) -> String {
+        switch kind {
+        case "phone": "Phone"
+        case "bsuid": "BSUID"
+        case "parent_bsuid": "Parent BSUID"
+        case "username": "Username"
+        default: kind
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Store
+
+/// One screen line of the message pane.
+public struct MessageLine: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case daySeparator, text }
+    public var kind: Kind
+    /// Time and direction column (`14:05 ← `), blank on continuation lines.
+    public var gutter: String
+    public var text: String
+    public var style: CellStyle
+    /// Delivery state, right-aligned on the message's last line.
+    public var trailer: String?
+    public var trailerStyle: CellStyle
+    public var messageID: Int64?
+}
+
+/// Lays out a conversation's messages as lines for a pane width: day separators, time,
+/// direction, wrapped terminal-safe text and delivery state. Shared by the view (drawing)
+/// and the update (scroll limits), so both agree on how tall the history is.
+public enum MessageLines {
+    static let gutterWidth = 8
+
+    public static func build(_ entries: [MessageEntry], width: Int, time: TimeFormatting, now: Double, highlight: Int64? = nil) -> [MessageLine] {
+        guard width > gutterWidth + 4 else { return narrow(entries, width: width) }
+        var lines: [MessageLine] = []
+        var lastDay: Int?
+        for entry in entries {
+            let day = time.dayNumber(entry.timestamp)
+            if day != lastDay {
+                lines.append(separator(time.dayLabel(entry.timestamp, now: now), width: width))
+                lastDay = day
+            }
+            lines.append(contentsOf: messageLines(entry, width: width, time: time, highlighted: entry.id == highlight))
+        }
+        return lines
+    }
+
+    /// How many lines `entries` take (scroll math).
+    public static func count(_ entries: [MessageEntry], width: Int, time: TimeFormatting, now: Double) -> Int {
+        build(entries, width: width, time: time, now: now).count
+    }
+
+    static func separator(_ label: String, width: Int) -> MessageLine {
+        let inner = " \(label) "
+        let side = max(0, (width - DisplayWidth.of(inner)) / 2)
+        let text = String(repeating: "─", count: side) + inner + String(repeating: "─", count: max(0, width - side - DisplayWidth.of(inner)))
+        return MessageLine(kind: .daySeparator, gutter: "", text: text, style: CellStyle(.separator), trailer: nil, trailerStyle: .normal, messageID: nil)
+    }
+
+    static func messageLines(_ entry: MessageEntry, width: Int, time: TimeFormatting, highlighted: Bool) -> [MessageLine] {
+        let textWidth = width - gutterWidth
+        let body = entry.text.isEmpty ? "[\(entry.type)]" : TerminalSafeText.make(entry.text, lines: .keep)
+        var wrapped = TextWrapping.wrap(body, width: textWidth)
+        if wrapped.isEmpty { wrapped = [""] }
+        let arrow = entry.isOutbound ? "→" : "←"
+        var style = CellStyle(entry.isOutbound ? .outbound : .inbound)
+        if highlighted { style = CellStyle(.highlight) }
+        var lines = wrapped.enumerated().map { index, text in
+            MessageLine(
+                kind: .text, gutter: index == 0 ? "\(time.clock(entry.timestamp)) \(arrow) " : "",
+                text: text, style: style, trailer: nil, trailerStyle: .normal, messageID: entry.id)
+        }
+        if entry.isOutbound, let (label, role) = deliveryLabel(entry) {
+            let last = lines.count - 1
+            if DisplayWidth.of(lines[last].text) + 1 + DisplayWidth.of(label) <= textWidth {
+                lines[last].trailer = label
+                lines[last].trailerStyle = CellStyle(role)
+            } else {
+                lines.append(MessageLine(kind: .text, gutter: "", text: "", style: style, trailer: label, trailerStyle: CellStyle(role), messageID: entry.id))
+            }
+        }
+        return lines
+    }
+
+    /// `✓✓ read`, `✗ failed 131047`… for outbound messages.
+    public static func deliveryLabel(_ entry: MessageEntry) -> (String, StyleRole)? {
+        switch entry.status ?? "pending" {
+        case "pending": return ("… pending", .pending)
+        case "sent": return ("✓ sent", .pending)
+        case "delivered": return ("✓✓ delivered", .delivered)
+        case "read": return ("✓✓ read", .read)
+        case "failed":
+            let code = entry.errorCode.map { " " + TerminalSafeText.make($0) } ?? ""
+            return ("✗ failed\(code)", .failed)
+        case "deleted": return ("deleted", .dim)
+        case let other: return (TerminalSafeText.make(other), .dim)
+        }
+    }
+
+    /// Panes too narrow for a gutter: text only.
+    static func narrow(_ entries: [MessageEntry], width: Int) -> [MessageLine] {
+        guard width > 0 else { return [] }
+        return entries.flatMap { entry in
+            TextWrapping.wrap(TerminalSafeText.make(entry.text, lines: .keep), width: width).map {
+                MessageLine(kind: .text, gutter: "", text: $0, style: .normal, trailer: nil, trailerStyle: .normal, messageID: entry.id)
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Delivery state of an outbound message: pending → sent → delivered → read, or failed.
+public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case pending, sent, delivered, read, failed, deleted, warning
+
+    /// Statuses only move forward: a late `delivered` never undoes `read`. `failed` is final
+    /// for delivery; `deleted` records that the customer withdrew it.
+    public var rank: Int {
+        switch self {
+        case .pending: 0
+        case .sent: 1
+        case .warning: 1
+        case .delivered: 2
+        case .read: 3
+        case .failed: 4
+        case .deleted: 5
+        }
+    }
+
+    /// Parses provider spellings (`Delivered`, `DELIVERED`, `delivery_failed`…).
+    public init?(providerValue raw: String) {
+        let value = raw.lowercased()
+        switch value {
+        case "pending", "queued", "accepted", "enqueued": self = .pending
+        case "sent", "dispatched": self = .sent
+        case "delivered": self = .delivered
+        case "read", "seen": self = .read
+        case "failed", "undelivered", "error", "rejected": self = .failed
+        case "deleted": self = .deleted
+        case "warning": self = .warning
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Identity
+
+/// Kapso v2 webhooks: `{message{…, kapso{direction, status…}}, conversation{…},
+/// phone_number_id}`, or buffered batches `{type, batch: true, data: [payload…]}`.
+/// Raw Meta payloads forwarded by Kapso are read by `MetaAdapter` (the decoder tries it first).
+public struct KapsoAdapter: ProviderAdapter {
+    public let provider = ProviderKind.kapso
+
+    public init() {}
+
+    public func recognizes(_ body: JSONValue) -> Bool {
+        Self.payloads(in: body) != nil
+    }
+
+    public func decode(_ body: JSONValue, receivedAt: Date) -> DecodedWebhook {
+        var result = DecodedWebhook()
+        guard let payloads = Self.payloads(in: body) else {
+            result.rejected.append("not a Kapso webhook (message.kapso, conversation or phone_number_id)")
+            return result
+        }
+        let eventName = body["type"].nonEmptyText ?? body["event"].nonEmptyText
+        for payload in payloads {
+            KapsoPayload(json: payload, eventName: payload["type"].nonEmptyText ?? eventName, receivedAt: receivedAt)
+                .decode(into: &result)
+        }
+        return result
+    }
+
+    /// The payloads of a body: the items of a batch, or the body itself.
+    static func payloads(in body: JSONValue) -> [JSONValue]? {
+        if body["batch"].bool == true || (body["batch"] == nil && body["data"]?.isArray == true && body["type"] != nil) {
+            let items = body["data"].array
+            return !items.isEmpty && items.allSatisfy(isPayload) ? items : nil
+        }
+        return isPayload(body) ? [body] : nil
+    }
+
+    /// Kapso's own keys: a `message.kapso` block, or a `conversation` / `message` next to
+    /// `phone_number_id`, or a conversation carrying Kapso's BSUID fields.
+    static func isPayload(_ json: JSONValue) -> Bool {
+        guard json.object != nil, json["object"] == nil else { return false }
+        if json["message"]["kapso"]?.object != nil { return true }
+        let conversation = json["conversation"]
+        let hasConversation = conversation?.object != nil
+        if json["phone_number_id"] != nil, hasConversation || json["message"]?.object != nil { return true }
+        return hasConversation && (conversation["phone_number_id"] != nil
+            || conversation["business_scoped_user_id"] != nil)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Store
+import Webhooks
+
+/// `switchboard export`: every message, streamed.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export every message as CSV or JSON.")
+
+    enum Format: String, ExpressibleByArgument { case csv, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "csv or json.") var format: Format = .json
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
+
+    static let columns = ["id", "provider_message_id", "conversation_id", "contact_id", "channel", "direction", "type",
+                          "text", "status", "error_code", "timestamp", "phone", "bsuid", "parent_bsuid", "username",
+                          "identity_source"]
+
+    func run() async throws {
+        try await reportingFailures {
+            let context = try CommandContext.open(global)
+            var sink = try ExportSink(path: output)
+            switch format {
+            case .json:
+                var first = true
+                sink.write("[")
+                try context.store.forEachMessage { message in
+                    sink.write(first ? "\n" : ",\n")
+                    first = false
+                    sink.write(RecordJSON.message(message).serialized())
+                }
+                sink.write(first ? "]\n" : "\n]\n")
+            case .csv:
+                sink.write(Self.columns.joined(separator: ",") + "\n")
+                try context.store.forEachMessage { message in
+                    let object = RecordJSON.message(message)
+                    sink.write(Self.columns.map { CSV.field(object[$0]?.text ?? "") }.joined(separator: ",") + "\n")
+                }
+            }
+            sink.close()
+        }
+    }
+}
+
+/// Buffered output to a file or standard output.
+struct ExportSink {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(path: String?) throws {
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: path) else {
+                throw CLIFailure("cannot write \(path)")
+            }
+            self.handle = handle
+        } else {
+            handle = FileHandle.standardOutput
+        }
+    }
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func close() {
+        flush()
+        if handle !== FileHandle.standardOutput { try? handle.close() }
+    }
+}
+
+/// RFC 4180 fields.
+enum CSV {
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

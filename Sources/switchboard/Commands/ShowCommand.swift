@@ -1,0 +1,40 @@
+import ArgumentParser
+import Store
+import Webhooks
+
+/// `switchboard show REF`: one contact with identifier history, conversations and merges.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one contact: identifiers with history, conversations, reply plan per channel.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Phone, BSUID, parent BSUID, @username or contact id.") var ref: String
+    @Flag(help: "Print JSON (SPEC §4 shape).") var json = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let context = try CommandContext.open(global)
+            let contact = try context.contact(ref)
+            let conversations = try context.store.conversations(contact: contact.id)
+            let merges = try context.store.merges(of: contact.id)
+            let conflicts = try context.store.conflicts(of: contact.id)
+            if json {
+                StandardOutput.json(.object([
+                    "contact": RecordJSON.contact(contact),
+                    "conversations": .array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel)) }),
+                    "merges": .array(merges.map { m in
+                        .object(["survivor": .string(String(m.survivor)), "merged": .string(String(m.merged)),
+                                 "reason": .string(m.reason), "at": .string(RecordJSON.iso(m.at))])
+                    }),
+                    "conflicts": .array(conflicts.map { c in
+                        .object(["phone": .string(c.phone), "other_contact_id": .optional(c.otherContact.map { String($0) }),
+                                 "at": .string(RecordJSON.iso(c.at))])
+                    }),
+                    "plans": .array([]),
+                ]))
+                return
+            }
+            print(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts))
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Identity
+import Store
+import Webhooks
+
+/// Replays files into the store on two cores: a reader thread parses and decodes batches of
+/// webhooks while the caller's thread commits the previous batch (one transaction per batch,
+/// one savepoint per webhook).
+final class ReplayPipeline: @unchecked Sendable {
+    struct Labeled {
+        var webhook: PreparedWebhook
+        /// `path` or `path:line`, for quarantine messages.
+        var origin: String
+    }
+
+    let provider: ProviderKind?
+    let channel: String?
+    let receivedAt: Date
+    let batchSize: Int
+    private let queue = BoundedQueue<[Labeled]>(capacity: 4)
+    private let lock = NSLock()
+    private var bytes = 0
+    private var unreadable: [String] = []
+
+    init(provider: ProviderKind?, channel: String?, receivedAt: Date, batchSize: Int = 1000) {
+        self.provider = provider
+        self.channel = channel
+        self.receivedAt = receivedAt
+        self.batchSize = batchSize
+    }
+
+    /// Runs the replay; `onOutcome` sees every webhook's outcome in order.
+    func run(items: [ReplaySource.Item], store: InboxStore, channels: ChannelDirectory,
+             onOutcome: (IngestOutcome, String) -> Void, onProgress: (Int) -> Void) throws -> [String] {
+        let reader = Thread { [self] in
+            self.produce(items)
+            self.queue.close()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        while let batch = queue.pop() {
+            let outcomes = try store.ingest(batch.map(\.webhook), channels: channels)
+            for (labeled, outcome) in zip(batch, outcomes) { onOutcome(outcome, labeled.origin) }
+            onProgress(lock.withLock { bytes })
+        }
+        return lock.withLock { unreadable }
+    }
+
+    private func produce(_ items: [ReplaySource.Item]) {
+        var batch: [Labeled] = []
+        batch.reserveCapacity(batchSize)
+        func emit(_ labeled: Labeled) {
+            batch.append(labeled)
+            if batch.count >= batchSize {
+                queue.push(batch)
+                batch = []
+                batch.reserveCapacity(batchSize)
+            }
+        }
+        for item in items {
+            switch item {
+            case .unreadable(let path, let reason):
+                lock.withLock { unreadable.append("\(path): \(reason)") }
+            case .file(let path, let lines):
+                do {
+                    if lines {
+                        var reader = try LineReader(path: path)
+                        var number = 0
+                        var counted = 0
+                        while let line = try reader.next() {
+                            number += 1
+                            if reader.bytesRead != counted {
+                                let delta = reader.bytesRead - counted
+                                counted = reader.bytesRead
+                                lock.withLock { bytes += delta }
+                            }
+                            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                            emit(Labeled(webhook: prepare(line), origin: "\(path):\(number)"))
+                        }
+                    } else {
+                        guard let data = FileManager.default.contents(atPath: path) else {
+                            throw CLIFailure("cannot read file")
+                        }
+                        lock.withLock { bytes += data.count }
+                        emit(Labeled(webhook: prepare(Array(data)[...]), origin: path))
+                    }
+                } catch {
+                    let reason = (error as? CLIFailure)?.message ?? "\(error)"
+                    lock.withLock { unreadable.append("\(path): \(reason)") }
+                }
+            }
+        }
+        if !batch.isEmpty { queue.push(batch) }
+    }
+
+    /// Parses a body or recorded envelope once and decodes it.
+    func prepare(_ bytes: ArraySlice<UInt8>) -> PreparedWebhook {
+        let body = Array(bytes)
+        let plain = RawWebhook(body: body, provider: provider, channelName: channel, receivedAt: receivedAt)
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(body)
+        } catch {
+            return PreparedWebhook(plain, rejected: .malformedJSON(error.description))
+        }
+        switch RecordedEnvelope.from(json) {
+        case nil:
+            return PreparedWebhook(plain, parsed: json)
+        case .failure(let rejection)?:
+            return PreparedWebhook(plain, rejected: rejection)
+        case .success(let envelope)?:
+            let raw = RawWebhook(
+                body: envelope.body, provider: provider ?? envelope.provider, channelName: channel ?? envelope.channel,
+                receivedAt: envelope.receivedAt ?? receivedAt, headers: envelope.headers)
+            if let parsed = envelope.parsedBody { return PreparedWebhook(raw, parsed: parsed) }
+            return PreparedWebhook(raw)
+        }
+    }
+}
+
+/// A blocking bounded queue between the reader thread and the writer.
+final class BoundedQueue<Element>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Element] = []
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func push(_ item: Element) {
+        condition.lock()
+        while items.count >= capacity && !closed { condition.wait() }
+        items.append(item)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next item, or nil once closed and drained.
+    func pop() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !closed { condition.wait() }
+        guard !items.isEmpty else { return nil }
+        let item = items.removeFirst()
+        condition.broadcast()
+        return item
+    }
+}

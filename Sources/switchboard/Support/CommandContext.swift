@@ -1,0 +1,55 @@
+import Config
+import Foundation
+import Identity
+import Store
+import Webhooks
+
+/// What every command needs: the config, the store and the current time.
+struct CommandContext {
+    let config: SwitchboardConfig
+    let store: InboxStore
+    /// `SWITCHBOARD_NOW` when set (reproducible runs), else the clock.
+    let now: Date
+
+    static func open(_ global: GlobalOptions) throws -> CommandContext {
+        let config = try loadConfig(global)
+        let path = global.storePath(configured: config.storePath)
+        let store: InboxStore
+        do {
+            store = try InboxStore(path: path)
+        } catch {
+            throw CLIFailure("cannot open store \(path): \(error)")
+        }
+        return CommandContext(config: config, store: store, now: try currentTime())
+    }
+
+    static func loadConfig(_ global: GlobalOptions) throws -> SwitchboardConfig {
+        let (path, explicit) = global.configPath
+        do {
+            return try ConfigLoader.load(path: path, required: explicit)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+
+    static func currentTime() throws -> Date {
+        guard let text = ProcessInfo.processInfo.environment["SWITCHBOARD_NOW"], !text.isEmpty else { return Date() }
+        guard let date = Timestamps.iso8601(text) else {
+            throw CLIFailure("SWITCHBOARD_NOW=\(text) is not an ISO 8601 time")
+        }
+        return date
+    }
+
+    /// The provider of a channel name, from the config.
+    func provider(of channel: String) -> String? {
+        config.directory.named(channel)?.provider.rawValue
+    }
+
+    /// The contact a REF points at, or a one-line failure.
+    func contact(_ ref: String) throws -> ContactRecord {
+        guard let contact = try store.findContact(ref: ref) else {
+            throw CLIFailure("no contact matches \"\(ref)\"")
+        }
+        return contact
+    }
+}

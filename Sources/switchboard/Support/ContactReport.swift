@@ -1,0 +1,39 @@
+import Store
+
+/// The human-readable form of `show`.
+enum ContactReport {
+    static func text(_ c: ContactRecord, conversations: [ConversationRecord], merges: [MergeRecord],
+                     conflicts: [ConflictRecord]) -> String {
+        var lines = [
+            "\(c.displayName)  (contact \(c.id))",
+            "  phone         \(c.phone.map { "+" + $0 } ?? "not shared")",
+            "  BSUID         \(c.bsuid ?? "-")",
+            "  parent BSUID  \(c.parentBSUID ?? "-")",
+            "  username      \(c.username ?? "-")",
+            "  country       \(c.country ?? "-")",
+            "  source        \(c.identitySource.rawValue)",
+            "identifiers:",
+        ]
+        for id in c.identifiers {
+            let state = id.current ? "current" : "superseded \(id.supersededAt.map(RecordJSON.iso) ?? "")"
+            lines.append("  \(id.kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(id.value)"
+                         + (id.scope.map { "  [\($0)]" } ?? "") + "  since \(RecordJSON.iso(id.firstSeen))  \(state)")
+        }
+        for u in c.usernames {
+            lines.append("  username      \(u.username)  since \(RecordJSON.iso(u.firstSeen))  \(u.current ? "current" : "earlier")")
+        }
+        if !merges.isEmpty {
+            lines.append("merges:")
+            lines += merges.map { "  contact \($0.merged) → \($0.survivor) (\($0.reason)) at \(RecordJSON.iso($0.at))" }
+        }
+        if !conflicts.isEmpty {
+            lines.append("phone conflicts (not merged):")
+            lines += conflicts.map { "  +\($0.phone)" + ($0.otherContact.map { " held by contact \($0)" } ?? "") }
+        }
+        lines.append("conversations:")
+        lines += conversations.map {
+            "  #\($0.id) \($0.channel): \($0.messages) messages, \($0.unread) unread, last \($0.lastMessageAt.map(RecordJSON.iso) ?? "-")"
+        }
+        return lines.joined(separator: "\n")
+    }
+}

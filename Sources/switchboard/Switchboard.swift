@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `switchboard`: a terminal inbox for WhatsApp Business operators (SPEC §4).
+@main
+struct Switchboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "A terminal inbox for WhatsApp Business operators: webhooks in, the right identifier out.",
+        subcommands: [
+            ReplayCommand.self, ContactsCommand.self, ShowCommand.self, ConversationsCommand.self,
+            ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self,
+        ])
+
+    @OptionGroup var global: GlobalOptions
+}
