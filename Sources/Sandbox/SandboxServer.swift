@@ -11,7 +11,7 @@ public enum SandboxServer {
     public static func run(_ configuration: SandboxConfiguration, ledger: SandboxLedger = SandboxLedger(),
                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var logger = Logger(label: "switchboard.sandbox")
-        logger.logLevel = .warning
+        logger.logLevel = .critical  // shutdown by cancellation logs spurious errors
         let app = Application(
             router: SandboxRoutes.router(configuration: configuration, ledger: ledger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),

@@ -13,7 +13,7 @@ let allFixtureCases = sinchCases + azureCases + connectlyCases + kapsoCases + we
         let json = try fixture.json()
         let recognizing = WebhookDecoder.adapters.filter { $0.provider != .meta && $0.recognizes(json) }
             .map(\.provider)
-        if MetaAdapter().recognizes(json) {
+        if MetaAdapter().recognizes(json) || fixture.directory == "meta" {
             #expect(WebhookDecoder.detect(json) == .meta)
         } else {
             #expect(recognizing.map(\.rawValue) == [fixture.directory])
@@ -25,7 +25,9 @@ let allFixtureCases = sinchCases + azureCases + connectlyCases + kapsoCases + we
     @Test func everyFixtureHasARow() throws {
         let covered = Set(allFixtureCases.map(\.fixture.description))
             .union(["sinch/invalid-seed-example", "azure/subscription-validation"])
-        let onDisk = Set(try WebhookFixture.all().map(\.description))
+        // Only the directories these tables own; other fixture sets (Meta) have their own tests.
+        let owned: Set<String> = ["sinch", "azure", "connectly", "kapso", "webex"]
+        let onDisk = Set(try WebhookFixture.all().filter { owned.contains($0.directory) }.map(\.description))
         #expect(onDisk.subtracting(covered).isEmpty, "untested: \(onDisk.subtracting(covered).sorted())")
         #expect(covered.subtracting(onDisk).isEmpty, "missing: \(covered.subtracting(onDisk).sorted())")
     }

@@ -8,11 +8,9 @@ public enum ProviderRequestBuilder {
     public static func request(for plan: ReplyPlan, message: OutgoingMessage, token: String?) throws(RequestError)
         -> ProviderRequest {
         let shape = shape(for: plan.channel.provider)
-        var headers = [HTTPHeaderField("Content-Type", "application/json")]
-        if let token, !token.isEmpty { headers.append(shape.authHeader(token: token)) }
         return ProviderRequest(
             url: try shape.url(for: plan.channel, message: message),
-            headers: headers,
+            headers: headers(provider: plan.channel.provider, token: token),
             body: try shape.body(plan: plan, message: message))
     }
 

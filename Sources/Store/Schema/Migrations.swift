@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         CoreSchema.register(in: &migrator)
+        OutboxSchema.register(in: &migrator)
         BrowseSchema.register(in: &migrator)
         return migrator
     }

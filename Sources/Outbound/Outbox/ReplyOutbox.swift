@@ -1,0 +1,65 @@
+import Foundation
+import Identity
+import Store
+import Webhooks
+
+/// Sends replies through the store's outbox: the message is written first (pending), then
+/// claimed by exactly one sender, sent, and marked sent with the provider's message id — or
+/// failed with the provider's HTTP status, code and message. Status webhooks for that id
+/// then move it to delivered / read (ingestion, `StatusApplier`).
+public struct ReplyOutbox: Sendable {
+    public let store: InboxStore
+    public var sender: ProviderSender
+    public var clock: @Sendable () -> Date
+
+    public init(store: InboxStore, sender: ProviderSender = ProviderSender(),
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.sender = sender
+        self.clock = clock
+    }
+
+    /// Records `reply` for `contact` as a pending message, then sends it.
+    /// `token` is the channel's `token_env` value (nil for the sandbox).
+    public func send(_ reply: PreparedReply, contact: ContactID, token: String?) async throws -> OutboxDelivery {
+        let entry = try store.enqueue(OutgoingMessageRecord(
+            channel: reply.plan.channel.name, provider: reply.plan.channel.provider, contact: contact,
+            type: reply.message.typeName, text: reply.message.displayText, recipient: reply.plan.identifier,
+            request: reply.request.storedForm, createdAt: clock()))
+        return try await deliver(entry.id, token: token)
+    }
+
+    /// Sends one queued outbox entry. Returns `result: nil` when another sender claimed it.
+    public func deliver(_ entryID: Int64, token: String?) async throws -> OutboxDelivery {
+        guard let entry = try store.claimOutboxEntry(entryID, at: clock()) else {
+            return OutboxDelivery(entryID: entryID, messageRowID: try store.outboxEntry(entryID)?.messageID, result: nil)
+        }
+        guard let request = ProviderRequest(storedForm: entry.request, provider: entry.provider, token: token) else {
+            let error = ProviderError(code: "bad_request", title: "unreadable outbox request",
+                                      message: "the stored request could not be read")
+            try store.markOutboxFailed(entry.id, error: error, httpStatus: nil, at: clock())
+            return OutboxDelivery(entryID: entry.id, messageRowID: entry.messageID, result: .failed(error, httpStatus: nil))
+        }
+        var sender = sender
+        let store = store
+        let clock = clock
+        sender.onAttempt = { _ in try? store.recordOutboxAttempt(entry.id, at: clock()) }
+        let result = await sender.send(request, provider: entry.provider)
+        switch result {
+        case .accepted(let messageID, let status):
+            try store.markOutboxSent(entry.id, providerMessageID: messageID, httpStatus: status, at: clock())
+        case .failed(let error, let status):
+            try store.markOutboxFailed(entry.id, error: error, httpStatus: status, at: clock())
+        }
+        return OutboxDelivery(entryID: entry.id, messageRowID: entry.messageID, result: result)
+    }
+}
+
+/// What happened to one outbox entry.
+public struct OutboxDelivery: Sendable, Hashable {
+    public var entryID: Int64
+    /// The reply's `message` row.
+    public var messageRowID: Int64?
+    /// Nil when another sender had already claimed the entry.
+    public var result: SendResult?
+}

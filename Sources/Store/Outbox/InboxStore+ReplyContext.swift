@@ -1,0 +1,23 @@
+import Foundation
+import GRDB
+import Identity
+
+extension InboxStore {
+    /// What reply planning needs about a contact: its current identifiers with their scopes
+    /// and, per channel, when the customer last wrote there. Nil for an unknown contact.
+    public func replyContext(contact id: ContactID) throws -> ReplyContext? {
+        guard let contact = try contact(id: id) else { return nil }
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT channel, max(last_inbound_at) AS last FROM conversation
+                WHERE contact_id = ? AND last_inbound_at IS NOT NULL GROUP BY channel
+                """, arguments: [id])
+        }
+        var lastInbound: [String: Date] = [:]
+        for row in rows {
+            let last: Double = row["last"]
+            lastInbound[row["channel"]] = Date(timeIntervalSince1970: last)
+        }
+        return ReplyContext(identifiers: contact.currentScoped, lastInboundAt: lastInbound)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Identity
+import Testing
+import Webhooks
+@testable import Outbound
+
+/// A transport that answers from a script and counts the calls.
+actor ScriptedTransport: ProviderTransport {
+    enum Step: Sendable { case answer(Int, String), fail(TransportError) }
+    private var script: [Step]
+    private(set) var calls = 0
+
+    init(_ script: [Step]) { self.script = script }
+
+    func perform(_ request: ProviderRequest) async throws(TransportError) -> TransportResponse {
+        calls += 1
+        guard !script.isEmpty else { throw .failed("script exhausted") }
+        switch script.removeFirst() {
+        case .answer(let status, let body): return TransportResponse(status: status, body: Array(body.utf8))
+        case .fail(let error): throw error
+        }
+    }
+}
+
+struct RetryCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var script: [ScriptedTransport.Step]
+    var calls: Int
+    var accepted: String?
+    var errorCode: String?
+    var httpStatus: Int?
+    var testDescription: String { name }
+}
+
+@Suite struct ProviderSenderTests {
+    static let ok = #"{"messaging_product":"whatsapp","messages":[{"id":"wamid.1"}]}"#
+    static let metaError = #"{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,"error_data":{"details":"more than 24 hours"}}}"#
+
+    static let cases: [RetryCase] = [
+        RetryCase(name: "accepted at once", script: [.answer(200, ok)], calls: 1, accepted: "wamid.1"),
+        RetryCase(name: "5xx then accepted", script: [.answer(503, "{}"), .answer(500, ""), .answer(200, ok)],
+                  calls: 3, accepted: "wamid.1"),
+        RetryCase(name: "connect timeout then accepted", script: [.fail(.connectTimeout), .answer(200, ok)],
+                  calls: 2, accepted: "wamid.1"),
+        RetryCase(name: "4xx is final", script: [.answer(400, metaError), .answer(200, ok)],
+                  calls: 1, errorCode: "131047", httpStatus: 400),
+        RetryCase(name: "timeout after connecting is final", script: [.fail(.responseTimeout), .answer(200, ok)],
+                  calls: 1, errorCode: "timeout"),
+        RetryCase(name: "refused connection is final", script: [.fail(.failed("connection refused")), .answer(200, ok)],
+                  calls: 1, errorCode: "transport"),
+        RetryCase(name: "5xx until attempts run out",
+                  script: [.answer(503, ""), .answer(503, ""), .answer(503, ""), .answer(503, ""), .answer(200, ok)],
+                  calls: 4, errorCode: "http_503", httpStatus: 503),
+    ]
+
+    @Test(arguments: cases)
+    func retriesOnlyWhenNoDoubleSendIsPossible(_ c: RetryCase) async {
+        let transport = ScriptedTransport(c.script)
+        let sender = ProviderSender(transport: transport, policy: RetryPolicy(maxAttempts: 4), sleep: { _ in })
+        let request = ProviderRequest(url: "http://127.0.0.1:1/x", headers: [], body: [:])
+        let result = await sender.send(request, provider: .meta)
+        #expect(await transport.calls == c.calls)
+        switch result {
+        case .accepted(let id, _):
+            #expect(id == c.accepted)
+            #expect(c.errorCode == nil)
+        case .failed(let error, let status):
+            #expect(c.accepted == nil)
+            #expect(error.code == c.errorCode)
+            #expect(status == c.httpStatus)
+        }
+    }
+
+    @Test func metaErrorKeepsCodeAndDetails() async {
+        let sender = ProviderSender(transport: ScriptedTransport([.answer(400, Self.metaError)]), sleep: { _ in })
+        let result = await sender.send(ProviderRequest(url: "http://x", headers: [], body: [:]), provider: .meta)
+        #expect(result == .failed(ProviderError(code: "131047", title: "OAuthException", message: "more than 24 hours"),
+                                  httpStatus: 400))
+    }
+
+    @Test func backoffDoublesUpToTheCap() {
+        let policy = RetryPolicy(maxAttempts: 6, initialBackoff: .milliseconds(500), maxBackoff: .seconds(2))
+        #expect((2...6).map(policy.backoff(before:)) ==
+                [.milliseconds(500), .seconds(1), .seconds(2), .seconds(2), .seconds(2)])
+    }
+
+    static let answers: [(ProviderKind, String, String)] = [
+        (.meta, #"{"messages":[{"id":"wamid.A"}]}"#, "wamid.A"),
+        (.kapso, #"{"messages":[{"id":"wamid.B"}]}"#, "wamid.B"),
+        (.sinch, #"{"id":"batch","messages":[{"id":"m-1"}]}"#, "m-1"),
+        (.azure, #"{"receipts":[{"messageId":"acs-1","to":"+1555"}]}"#, "acs-1"),
+        (.connectly, #"{"id":"c-1"}"#, "c-1"),
+        (.webex, #"{"response":[{"code":"1001","transid":"t-1"}]}"#, "t-1"),
+    ]
+
+    @Test(arguments: answers)
+    func readsEachProvidersMessageID(provider: ProviderKind, body: String, id: String) throws {
+        #expect(SendResponseReader.messageID(provider: provider, body: try JSONParser.parse(body)) == id)
+    }
+}

@@ -1,0 +1,174 @@
+import Testing
+import Store
+@testable import TUI
+
+@Suite("Pure update")
+struct InboxUpdateTests {
+    typealias F = InboxFixtures
+
+    @Test func startAsksForTheNewestConversations() {
+        let effects = InboxUpdate.start(F.state(120, 40))
+        #expect(effects.contains(.loadCounts))
+        guard case .loadList(let request)? = effects.first else {
+            Issue.record("no list request")
+            return
+        }
+        #expect(request.move == .top)
+        #expect(request.rows == InboxLayout.conversationsVisible(size: TerminalSize(columns: 120, rows: 40)))
+    }
+
+    @Test func movingSelectsAndLoadsThatConversation() {
+        var state = F.state()
+        let effects = F.press(&state, .character("j"))
+        #expect(state.list.selectedIndex == 1)
+        #expect(state.messages.conversation?.id == 2)
+        #expect(effects == [.loadMessages(MessageRequest(conversationID: 2, kind: .latest, limit: InboxUpdate.pageSize(state)))])
+    }
+
+    @Test func movingPastTheWindowPagesTheStore() {
+        var state = F.state()
+        state.list.hasBelow = true
+        state.list.selectedIndex = 2
+        let effects = F.press(&state, .down)
+        guard case .loadList(let request)? = effects.first else {
+            Issue.record("expected a list page")
+            return
+        }
+        #expect(request.move == .scrollDown(from: F.sheena.key, rows: 1))
+        #expect(request.selection == .relative(to: 3, offset: 1))
+    }
+
+    @Test func listWindowAppliesTheRequestedSelection() {
+        var state = F.state()
+        let request = ListRequest(move: .scrollDown(from: F.sheena.key, rows: 1), rows: 3, unreadOnly: false, selection: .relative(to: 3, offset: 1))
+        let next = ConversationSummary(id: 4, channel: "support", contactID: 13, name: "Dana", lastMessageAt: F.now - 9 * 86_400)
+        _ = InboxUpdate.apply(&state, .listLoaded(ListWindow(rows: [F.ravi, F.anonymous, next], hasAbove: true, hasBelow: false), request))
+        #expect(state.list.selected?.id == 4)
+        #expect(state.messages.conversation?.id == 4)
+    }
+
+    @Test func openingMarksRead() {
+        var state = F.state()
+        let effects = F.press(&state, .enter)
+        #expect(state.focus == .messages)
+        #expect(state.list.rows[0].unread == 0)
+        #expect(effects.contains(.markRead(conversationID: 1)))
+    }
+
+    @Test func liveChangesKeepTheSelection() {
+        var state = F.state()
+        _ = F.press(&state, .character("j"))
+        let effects = InboxUpdate.apply(&state, .storeChanged)
+        let reload = effects.compactMap { effect -> ListRequest? in
+            if case .loadList(let r) = effect { r } else { nil }
+        }.first
+        #expect(reload?.selection == .id(2, fallback: 1))
+        // A new conversation arrives on top; the cursor stays on Ravi.
+        let newcomer = ConversationSummary(id: 9, channel: "support", contactID: 19, name: "New", unread: 1, lastMessageAt: F.now)
+        if let reload {
+            _ = InboxUpdate.apply(&state, .listLoaded(ListWindow(rows: [newcomer, F.sheena, F.ravi], hasAbove: false, hasBelow: true), reload))
+        }
+        #expect(state.list.selected?.id == 2)
+    }
+
+    @Test func replyShowsThePlanThenSendsAndShowsPendingAtOnce() {
+        var state = F.state()
+        var effects = F.press(&state, .character("r"))
+        #expect(state.mode == .compose)
+        #expect(effects == [.planReply(conversation: F.sheena), .loadDraft(conversationID: 1)])
+        _ = InboxUpdate.apply(&state, .replyPlanned(conversationID: 1, .ready(F.route)))
+        effects = F.press(&state, .character("O"), .character("k"), .enter)
+        #expect(effects == [.send(conversation: F.sheena, text: "Ok"), .saveDraft(conversationID: 1, text: "")])
+        #expect(state.mode == .browse)
+        #expect(state.messages.visibleEntries.last?.text == "Ok")
+        #expect(state.messages.visibleEntries.last?.status == "pending")
+    }
+
+    @Test func escapeKeepsTheDraft() {
+        var state = F.state()
+        _ = F.press(&state, .character("r"))
+        _ = InboxUpdate.apply(&state, .draftLoaded(conversationID: 1, text: "draft"))
+        let effects = F.press(&state, .character("!"), .escape)
+        #expect(effects == [.saveDraft(conversationID: 1, text: "draft!")])
+        #expect(state.mode == .browse)
+    }
+
+    @Test func refusedPlanSendsNothingButATemplateByNumber() {
+        var state = F.state()
+        _ = F.press(&state, .character("r"))
+        let refusal = ReplyRefusal(code: "service_window_closed", message: "closed", templates: ["order_update"])
+        _ = InboxUpdate.apply(&state, .replyPlanned(conversationID: 1, .refused(refusal)))
+        #expect(F.press(&state, .enter).isEmpty)
+        #expect(F.press(&state, .character("1")) == [.sendTemplate(conversation: F.sheena, name: "order_update")])
+    }
+
+    @Test func searchThenJump() {
+        var state = F.state()
+        var effects = F.press(&state, .character("/"), .character("l"), .character("a"), .enter)
+        #expect(effects == [.search("la")])
+        let hit = SearchHit(messageID: 100, conversationID: 1, contactName: "Sheena", channel: "support", direction: "in", text: "lamp", timestamp: F.now)
+        _ = InboxUpdate.apply(&state, .searchFinished(query: "la", [hit]))
+        effects = F.press(&state, .enter)
+        #expect(state.pendingJump == SearchJump(conversationID: 1, messageID: 100))
+        guard case .loadList(let request)? = effects.first else {
+            Issue.record("expected the list to move to the hit")
+            return
+        }
+        #expect(request.move == .showing(conversationID: 1))
+        effects = InboxUpdate.apply(&state, .listLoaded(ListWindow(rows: [F.sheena], hasAbove: false, hasBelow: false), request))
+        #expect(effects.first == .loadMessages(MessageRequest(conversationID: 1, kind: .around(messageID: 100), limit: InboxUpdate.pageSize(state))))
+        #expect(state.messages.highlight == 100)
+    }
+
+    @Test(arguments: [
+        (":q", [InboxEffect.quit]),
+        (":export /tmp/out.csv", [.export(path: "/tmp/out.csv")]),
+        (":search refund", [.search("refund")]),
+        (":bogus", []),
+    ])
+    func commandLine(_ typed: String, _ expected: [InboxEffect]) {
+        var state = F.state()
+        let keys = typed.map { KeyEvent.character($0) } + [.enter]
+        var effects: [InboxEffect] = []
+        for key in keys { effects += InboxUpdate.apply(&state, .key(key)) }
+        #expect(effects == expected)
+        if expected.isEmpty { #expect(state.status.lastError == "unknown command :bogus") }
+    }
+
+    @Test func unreadFilterReloadsFromTheTop() {
+        var state = F.state()
+        let effects = F.press(&state, .character("u"))
+        #expect(state.list.unreadOnly)
+        #expect(effects == [.loadList(ListRequest(move: .top, rows: InboxLayout.conversationsVisible(size: state.size), unreadOnly: true, selection: .index(0)))])
+    }
+
+    @Test func resizeReloadsTheWindowForTheNewHeight() {
+        var state = F.state()
+        state.list.selectedIndex = 2
+        let effects = InboxUpdate.apply(&state, .resized(TerminalSize(columns: 40, rows: 12)))
+        guard case .loadList(let request)? = effects.first else {
+            Issue.record("expected a reload")
+            return
+        }
+        #expect(request.rows == InboxLayout.conversationsVisible(size: TerminalSize(columns: 40, rows: 12)))
+        #expect(request.move == .reload(top: F.anonymous.key))   // the selection would not fit: it leads
+    }
+
+    @Test func scrollingHistoryAsksForOlderPagesBeforeTheTopIsReached() {
+        var state = F.state(80, 12)
+        state.focus = .messages
+        state.messages.hasOlder = true
+        let effects = F.press(&state, .pageUp)
+        #expect(effects == [.loadMessages(MessageRequest(conversationID: 1, kind: .older(before: F.messages[0].key), limit: InboxUpdate.pageSize(state)))])
+        #expect(state.messages.loadingOlder)
+        #expect(F.press(&state, .pageUp).isEmpty)   // one request at a time
+    }
+
+    @Test func ctrlCQuitsFromAnyMode() {
+        var state = F.state()
+        _ = F.press(&state, .character("r"))
+        let effects = F.press(&state, .control("c"))
+        #expect(state.wantsQuit)
+        #expect(effects.last == .quit)
+    }
+}
