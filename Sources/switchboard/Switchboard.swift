@@ -8,7 +8,7 @@ struct Switchboard: AsyncParsableCommand {
         abstract: "A terminal inbox for WhatsApp Business operators: webhooks in, the right identifier out.",
         subcommands: [
             ReplayCommand.self, ContactsCommand.self, ShowCommand.self, ConversationsCommand.self,
-            ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self,
+            ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self, ServeCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -33,7 +33,7 @@ struct BrowseQueryTests {
     @Test func pagingBackwardsReturnsTheRowsAboveNewestFirst() throws {
         let (f, ids) = try listFixture()
         defer { f.remove() }
-        let middle = try #require(f.store.conversation(id: ids[10]))
+        let middle = try #require(try f.store.conversation(id: ids[10]))
         let above = try f.store.conversations(from: .before(middle.key), limit: 3, unreadOnly: false)
         #expect(above.map(\.id) == [ids[13], ids[12], ids[11]])
         let bottom = try f.store.conversations(from: .bottom, limit: 3, unreadOnly: false)
@@ -131,7 +131,7 @@ struct BrowseQueryTests {
                 """, arguments: [contact])
             try db.execute(sql: "INSERT INTO merge_log (survivor_id, merged_id, reason, at) VALUES (?, 99, 'phone and bsuid in one message', 60)", arguments: [contact])
         }
-        let detail = try #require(f.store.identityDetail(contactID: contact))
+        let detail = try #require(try f.store.identityDetail(contactID: contact))
         #expect(detail.phone == nil)
         #expect(detail.current("bsuid")?.value == "BR.2")
         #expect(detail.superseded.map(\.value) == ["BR.1"])

@@ -1,40 +1,41 @@
 import Foundation
-import Store
+@testable import Store
 @testable import TUI
 
 /// Plain-value inbox states for screen-model and update tests.
 enum InboxFixtures {
     /// 2026-03-12 14:05:00 UTC.
     static let now = 1_773_324_300.0
+    static func ago(_ seconds: Double) -> Double { now - seconds }
     static let utc = TimeFormatting(timeZone: TimeZone(identifier: "UTC") ?? .current)
 
     static let sheena = ConversationSummary(
         id: 1, channel: "support", contactID: 10, name: "Sheena Nelson", username: "@realsheenanelson",
         identifierKind: "bsuid", identifierValue: "US.13491208655302741918", unread: 2, messageCount: 4,
-        lastMessageAt: now - 120, preview: "Is my order on its way?")
+        lastMessageAt: ago(120), preview: "Is my order on its way?")
     static let ravi = ConversationSummary(
         id: 2, channel: "sales", contactID: 11, name: "Ravi Kumar", identifierKind: "phone",
-        identifierValue: "919876543210", unread: 0, messageCount: 9, lastMessageAt: now - 3 * 3600,
+        identifierValue: "919876543210", unread: 0, messageCount: 9, lastMessageAt: ago(10_800),
         preview: "Thanks! 👍🏽")
     static let anonymous = ConversationSummary(
         id: 3, channel: "support", contactID: 12, identifierKind: "bsuid", identifierValue: "MY.2035551234",
-        unread: 0, lastMessageAt: now - 3 * 86_400, preview: "\u{1B}[2J\u{202E}evil")
+        unread: 0, lastMessageAt: ago(259_200), preview: "\u{1B}[2J\u{202E}evil")
 
     static let messages: [MessageEntry] = [
-        MessageEntry(id: 100, conversationID: 1, direction: "in", text: "Hi, I ordered a lamp last week", timestamp: now - 86_400 - 600),
-        MessageEntry(id: 101, conversationID: 1, direction: "out", text: "Let me check that for you.", status: "read", timestamp: now - 86_400 - 300),
-        MessageEntry(id: 102, conversationID: 1, direction: "out", text: "It ships today 🚚", status: "failed", errorCode: "131047", timestamp: now - 600),
-        MessageEntry(id: 103, conversationID: 1, direction: "in", text: "Is my order on its way? \u{1B}]0;pwned\u{07}\u{202E}txt.exe", timestamp: now - 120),
+        MessageEntry(id: 100, conversationID: 1, direction: "in", text: "Hi, I ordered a lamp last week", timestamp: ago(87_000)),
+        MessageEntry(id: 101, conversationID: 1, direction: "out", text: "Let me check that for you.", status: "read", timestamp: ago(86_700)),
+        MessageEntry(id: 102, conversationID: 1, direction: "out", text: "It ships today 🚚", status: "failed", errorCode: "131047", timestamp: ago(600)),
+        MessageEntry(id: 103, conversationID: 1, direction: "in", text: "Is my order on its way? \u{1B}]0;pwned\u{07}\u{202E}txt.exe", timestamp: ago(120)),
     ]
 
     static let sheenaDetail = ContactIdentityDetail(
         contactID: 10, name: "Sheena Nelson", username: "@realsheenanelson", country: "US",
         identifiers: [
-            .init(kind: "bsuid", value: "US.13491208655302741918", scope: "acme", current: true, firstSeen: now - 9000, lastSeen: now, supersededAt: nil),
-            .init(kind: "parent_bsuid", value: "US.ENT.11815799212886844830", scope: "acme-group", current: true, firstSeen: now - 9000, lastSeen: now, supersededAt: nil),
-            .init(kind: "bsuid", value: "US.1111", scope: "acme", current: false, firstSeen: now - 99_000, lastSeen: now - 9000, supersededAt: now - 9000),
+            .init(kind: "bsuid", value: "US.13491208655302741918", scope: "acme", current: true, firstSeen: ago(9000), lastSeen: now, supersededAt: nil),
+            .init(kind: "parent_bsuid", value: "US.ENT.11815799212886844830", scope: "acme-group", current: true, firstSeen: ago(9000), lastSeen: now, supersededAt: nil),
+            .init(kind: "bsuid", value: "US.1111", scope: "acme", current: false, firstSeen: ago(99_000), lastSeen: ago(9000), supersededAt: ago(9000)),
         ],
-        usernames: [], merges: [.init(mergedContactID: 7, reason: "bsuid and phone in one message", at: now - 5000)], conflicts: [])
+        usernames: [], merges: [.init(mergedContactID: 7, reason: "bsuid and phone in one message", at: ago(5000))], conflicts: [])
 
     static let route = ReplyRoute(identifierKind: "bsuid", identifierValue: "US.13491208655302741918", reason: "phone not shared", channel: "support", provider: "meta")
 

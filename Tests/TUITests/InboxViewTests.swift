@@ -11,6 +11,7 @@ struct InboxViewTests {
         let text = grid.text
         #expect(grid.rowText(0).hasPrefix(" Conversations 3"))
         #expect(text.contains("Sheena Nelson"))
+        #expect(text.contains("> Sheena Nelson"))         // the selection
         #expect(text.contains("(2) ID 2m"))             // unread, identity badge, relative time
         #expect(text.contains("Ravi Kumar"))
         #expect(text.contains("☎ 3h"))
@@ -71,15 +72,15 @@ struct InboxViewTests {
         state.identity.detail = F.sheenaDetail
         state.identity.preview = .ready(F.route)
         let text = InboxView.render(state).text
-        #expect(text.contains("Phone        not shared"))
-        #expect(text.contains("BSUID        US.13491208655302741918 (acme)"))
-        #expect(text.contains("Parent BSUID US.ENT.11815799212886844830"))
-        #expect(text.contains("Username     @realsheenanelson"))
-        #expect(text.contains("Country      US"))
-        #expect(text.contains("Source       bsuid_fallback"))
-        #expect(text.contains("Uses         US.13491208655302741918 (BSUID)"))
-        #expect(text.contains("Why          phone not shared"))
-        #expect(text.contains("US.1111 until 2026-03-12"))
+        #expect(text.contains("Phone     not shared"))
+        #expect(text.contains("BSUID     US.13491208655302741918 (acme)"))
+        #expect(text.contains("Parent    US.ENT.11815799212886844830"))
+        #expect(text.contains("Username  @realsheenanelson"))
+        #expect(text.contains("Country   US"))
+        #expect(text.contains("Source    bsuid_fallback"))
+        #expect(text.contains("Uses      US.13491208655302741918"))
+        #expect(text.contains("Why       phone not shared"))
+        #expect(text.contains("BSUID     US.1111 until 2026-03-12 11:35"))
         #expect(text.contains("contact 7"))
     }
 

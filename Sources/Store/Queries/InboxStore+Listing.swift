@@ -8,7 +8,11 @@ extension InboxStore {
         try database.read { db in
             let filter = contact.map { "WHERE c.contact_id = \($0)" } ?? ""
             return try Row.fetchAll(db, sql: """
-                SELECT c.*, k.name AS contact_name, k.username AS contact_username FROM conversation c
+                SELECT c.*, k.name AS contact_name, k.username AS contact_username,
+                    (SELECT CASE kind WHEN 'phone' THEN '+' || value ELSE value END FROM identifier
+                     WHERE contact_id = c.contact_id AND current = 1 AND kind <> 'username'
+                     ORDER BY kind = 'phone' DESC, id DESC LIMIT 1) AS contact_identifier
+                FROM conversation c
                 JOIN contact k ON k.id = c.contact_id \(filter)
                 ORDER BY c.last_message_at DESC, c.id DESC
                 """).map(Self.conversation)
@@ -20,8 +24,9 @@ extension InboxStore {
         let inbound: Double? = row["last_inbound_at"]
         let name: String? = row["contact_name"]
         let username: String? = row["contact_username"]
+        let identifier: String? = row["contact_identifier"]
         return ConversationRecord(
-            id: row["id"], contactID: row["contact_id"], contactName: name ?? username, channel: row["channel"],
+            id: row["id"], contactID: row["contact_id"], contactName: name ?? username ?? identifier, channel: row["channel"],
             messages: row["message_count"], unread: row["unread"],
             lastMessageAt: last.map(Date.init(timeIntervalSince1970:)),
             lastInboundAt: inbound.map(Date.init(timeIntervalSince1970:)),

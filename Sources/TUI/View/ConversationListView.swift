@@ -33,7 +33,7 @@ enum ConversationListView {
         let count = unread ? " (\(c.unread > 99 ? "99+" : String(c.unread)))" : ""
         let time = c.lastMessageAt.map { state.time.relative($0, now: state.now) } ?? ""
         let right = "\(count) \(badge) \(time) "
-        let marker = selected ? (state.monochrome || !focused ? ">" : " ") : " "
+        let marker = selected ? ">" : " "
         let nameWidth = max(0, rect.width - 2 - DisplayWidth.of(right))
         let name = TextClipping.pad(TerminalSafeText.make(c.displayName), to: nameWidth)
         let nameStyle = CellStyle(.normal, bold: unread)

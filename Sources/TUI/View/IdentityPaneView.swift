@@ -21,12 +21,13 @@ enum IdentityPaneView {
         guard let detail = state.identity.detail else {
             return [Line(text: (state.messages.conversation ?? state.list.selected) == nil ? "No contact selected" : "loading…", style: CellStyle(.dim))]
         }
+        let labelWidth = 10
         var out: [Line] = []
         func field(_ label: String, _ value: String?, style: StyleRole = .normal) {
             let text = TerminalSafeText.make(value ?? "—")
-            let wrapped = TextWrapping.wrap(text, width: max(1, width - 13))
+            let wrapped = TextWrapping.wrap(text, width: max(1, width - labelWidth))
             for (i, part) in wrapped.enumerated() {
-                let head = i == 0 ? TextClipping.pad(label, to: 13) : String(repeating: " ", count: 13)
+                let head = i == 0 ? TextClipping.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
                 out.append(Line(text: head + part, style: CellStyle(style)))
             }
         }
@@ -39,7 +40,7 @@ enum IdentityPaneView {
         let bsuid = detail.current("bsuid")
         field("BSUID", bsuid.map { $0.value + ($0.scope.map { " (\($0))" } ?? "") })
         let parent = detail.current("parent_bsuid")
-        field("Parent BSUID", parent.map { $0.value + ($0.scope.map { " (\($0))" } ?? "") })
+        field("Parent", parent.map { $0.value + ($0.scope.map { " (\($0))" } ?? "") })
         field("Username", detail.username)
         field("Country", detail.country ?? bsuid.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
         field("Source", IdentitySource(hasPhone: detail.hasPhone).rawValue)
@@ -92,7 +93,7 @@ enum IdentityPaneView {
         switch kind {
         case "phone": "Phone"
         case "bsuid": "BSUID"
-        case "parent_bsuid": "Parent BSUID"
+        case "parent_bsuid": "Parent"
         case "username": "Username"
         default: kind
         }

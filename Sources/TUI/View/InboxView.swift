@@ -44,6 +44,6 @@ public enum InboxView {
         guard rect.height > 0 else { return }
         let style = CellStyle(.title, bold: focused)
         grid.fill(Rect(row: rect.row, col: rect.col, width: rect.width, height: 1), style: style)
-        grid.put(" " + text, row: rect.row, col: rect.col, maxWidth: rect.width, style: style)
+        grid.put(" " + TextClipping.truncate(text, to: max(0, rect.width - 2)), row: rect.row, col: rect.col, maxWidth: rect.width, style: style)
     }
 }

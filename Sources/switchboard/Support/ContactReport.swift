@@ -5,11 +5,11 @@ enum ContactReport {
     static func text(_ c: ContactRecord, conversations: [ConversationRecord], merges: [MergeRecord],
                      conflicts: [ConflictRecord]) -> String {
         var lines = [
-            "\(c.displayName)  (contact \(c.id))",
+            "\(TextTable.safe(c.displayName))  (contact \(c.id))",
             "  phone         \(c.phone.map { "+" + $0 } ?? "not shared")",
             "  BSUID         \(c.bsuid ?? "-")",
             "  parent BSUID  \(c.parentBSUID ?? "-")",
-            "  username      \(c.username ?? "-")",
+            "  username      \(TextTable.safe(c.username ?? "-"))",
             "  country       \(c.country ?? "-")",
             "  source        \(c.identitySource.rawValue)",
             "identifiers:",
@@ -20,7 +20,7 @@ enum ContactReport {
                          + (id.scope.map { "  [\($0)]" } ?? "") + "  since \(RecordJSON.iso(id.firstSeen))  \(state)")
         }
         for u in c.usernames {
-            lines.append("  username      \(u.username)  since \(RecordJSON.iso(u.firstSeen))  \(u.current ? "current" : "earlier")")
+            lines.append("  username      \(TextTable.safe(u.username))  since \(RecordJSON.iso(u.firstSeen))  \(u.current ? "current" : "earlier")")
         }
         if !merges.isEmpty {
             lines.append("merges:")

@@ -1,0 +1,144 @@
+import Config
+import Foundation
+import Hummingbird
+import Identity
+import Logging
+import Store
+
+/// The live webhook receiver (SPEC §6) over one store: `switchboard serve`, or in-process
+/// beside the inbox (`switchboard tui --listen PORT`, `demo`).
+///
+/// ```swift
+/// let receiver = WebhookReceiver(store: store, config: config, logger: logger)
+/// // Foreground, until SIGINT/SIGTERM:
+/// try await receiver.run()
+/// // Or in the background, on a free loopback port:
+/// let running = try await receiver.start(port: 0)
+/// print(running.baseURL)          // http://127.0.0.1:54321 — post to \(running.baseURL)/webhooks/meta
+/// await running.stop()
+/// ```
+///
+/// Secrets are read once, here, from the environment variables the channels name.
+public final class WebhookReceiver: Sendable {
+    /// `[server]` of the config: default host and port, and the body size limit.
+    public let settings: ServerSettings
+    private let store: InboxStore
+    private let channels: ChannelDirectory
+    private let secrets: ChannelSecrets
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - environment: where `webhook_secret_env` / `verify_token_env` are looked up.
+    public init(store: InboxStore, config: SwitchboardConfig, logger: Logger,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.settings = config.server
+        self.store = store
+        self.channels = config.directory
+        self.secrets = ChannelSecrets(channels: config.channels, environment: environment)
+        self.logger = logger
+    }
+
+    /// Configuration problems, one line each (a secret variable that is not set). They are
+    /// also logged as warnings whenever the receiver starts.
+    public var configurationWarnings: [String] { secrets.problems }
+
+    /// Serves in the foreground until SIGINT or SIGTERM, then stops accepting connections,
+    /// lets the requests in flight finish (each answered after its commit) and returns.
+    /// - Parameters:
+    ///   - host: defaults to `[server] host`.
+    ///   - port: defaults to `[server] port`; 0 picks a free port.
+    ///   - onListening: called with the bound port once the socket listens.
+    public func run(host: String? = nil, port: Int? = nil,
+                    onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let application = makeApplication(host: host, port: port, gate: nil, onListening: onListening)
+        try await application.runService()
+        logger.info("receiver stopped")
+    }
+
+    /// Starts serving in a background task and returns once the socket is bound. Signals are
+    /// left to the host process; call ``RunningReceiver/stop()`` to shut down.
+    /// - Throws: if the address cannot be bound.
+    public func start(host: String? = nil, port: Int? = nil) async throws -> RunningReceiver {
+        let gate = InFlightGate()
+        let (bound, announce) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
+        let application = makeApplication(host: host, port: port, gate: gate) { port in
+            announce.yield(.success(port))
+        }
+        let task = Task {
+            do {
+                try await application.run()
+                announce.yield(.failure(ReceiverStoppedBeforeListening()))
+            } catch {
+                announce.yield(.failure(error))
+            }
+        }
+        for await result in bound {
+            switch result {
+            case .success(let port):
+                return RunningReceiver(host: host ?? settings.host, port: port, gate: gate, task: task)
+            case .failure(let error):
+                task.cancel()
+                throw error
+            }
+        }
+        throw ReceiverStoppedBeforeListening()
+    }
+
+    private func makeApplication(host: String?, port: Int?, gate: InFlightGate?,
+                                 onListening: @escaping @Sendable (Int) async -> Void)
+        -> some ApplicationProtocol {
+        let router = Router(context: ReceiverRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        if let gate { router.add(middleware: InFlightMiddleware(gate: gate)) }
+        let routes = WebhookRoutes(
+            channels: channels, secrets: secrets,
+            writer: GroupCommitWriter(store: store, channels: channels),
+            maxBodyBytes: settings.maxBodyBytes, logger: logger)
+        routes.register(on: router)
+        let logger = logger
+        let warnings = secrets.problems
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host ?? settings.host, port: port ?? settings.port)),
+            onServerRunning: { channel in
+                for warning in warnings { logger.warning("\(warning)") }
+                let port = channel.localAddress?.port ?? 0
+                logger.info("receiving webhooks", metadata: ["port": "\(port)", "store": "\(self.store.path)"])
+                await onListening(port)
+            },
+            logger: logger)
+    }
+}
+
+/// A receiver started with ``WebhookReceiver/start(host:port:)``.
+public final class RunningReceiver: Sendable {
+    /// The address it listens on.
+    public let host: String
+    /// The bound port (the real one when 0 was asked for).
+    public let port: Int
+    private let gate: InFlightGate
+    private let task: Task<Void, Never>
+
+    init(host: String, port: Int, gate: InFlightGate, task: Task<Void, Never>) {
+        self.host = host
+        self.port = port
+        self.gate = gate
+        self.task = task
+    }
+
+    /// `http://host:port`: webhooks go to `\(baseURL)/webhooks/<provider or channel>`.
+    public var baseURL: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+
+    /// Stops: new requests get 503, requests in flight finish (committed, then answered), and
+    /// then the server closes. Safe to call more than once.
+    public func stop() async {
+        await gate.closeAndDrain()
+        task.cancel()
+        await task.value
+    }
+}
+
+/// The server task ended before its socket listened.
+struct ReceiverStoppedBeforeListening: Error, CustomStringConvertible {
+    var description: String { "the webhook receiver stopped before it was listening" }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The command-line contract of SPEC §4, through the real binary.
+@Suite(.serialized)
+struct CommandContractTests {
+    @Test func replayTwiceThenContacts() throws {
+        let store = CLIRun.temporaryStore()
+        let first = try CLIRun.sample(store, ["replay", "Assets/webhooks/meta"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("ingested 18, duplicates 0, quarantined 2"))
+        #expect(first.stderr.contains("09_malformed.json"))
+        let second = try CLIRun.sample(store, ["replay", "Assets/webhooks/meta"])
+        #expect(second.stdout.contains("ingested 0, duplicates 18, quarantined 2"))
+
+        let contacts = try #require(try CLIRun.sample(store, ["contacts", "--json"]).json() as? [[String: Any]])
+        let sheena = try #require(contacts.first { $0["username"] as? String == "@realsheenanelson" })
+        #expect(sheena["phone"] is NSNull)
+        #expect(sheena["bsuid"] as? String != nil)
+        #expect(sheena["parent_bsuid"] as? String == "US.ENT.11815799212886844830")
+        #expect(sheena["identity_source"] as? String == "bsuid_fallback")
+        let identifiers = try #require(sheena["identifiers"] as? [[String: Any]])
+        #expect(identifiers.contains { $0["kind"] as? String == "bsuid" && $0["scope"] as? String == "acme" && $0["current"] as? Bool == true })
+        #expect(identifiers.contains { $0["kind"] as? String == "username" && $0["scope"] is NSNull })
+        #expect(contacts.filter { $0["identity_source"] as? String == "bsuid_fallback" }.count >= 5)
+    }
+
+    @Test func globalOptionsWorkAfterTheCommandName() throws {
+        let store = CLIRun.temporaryStore()
+        _ = try CLIRun.sample(store, ["replay", "Assets/webhooks/meta"])
+        let after = try CLIRun.run(["contacts", "--json", "--store", store, "--config", "Assets/config.toml"])
+        #expect(after.status == 0)
+        #expect((try after.json() as? [Any])?.count == 10)
+    }
+
+    @Test func conversationsShowAndExportShapes() throws {
+        let store = CLIRun.temporaryStore()
+        _ = try CLIRun.sample(store, ["replay", "Assets/webhooks/meta"])
+        let conversations = try #require(try CLIRun.sample(store, ["conversations", "--json"]).json() as? [[String: Any]])
+        #expect(Set(conversations[0].keys) == ["id", "contact_id", "contact_name", "channel", "provider", "messages",
+                                                "unread", "last_message_at", "last_message_preview"])
+        #expect(conversations[0]["provider"] as? String == "meta")
+        let show = try #require(try CLIRun.sample(store, ["show", "GB.4477009001230000", "--json"]).json() as? [String: Any])
+        #expect((show["contact"] as? [String: Any])?["phone"] as? String == "447700900123")
+        #expect((show["conversations"] as? [Any])?.count == 1)
+        let export = try #require(try CLIRun.sample(store, ["export", "--format", "json"]).json() as? [[String: Any]])
+        #expect(export.count == 18)
+        #expect(export.allSatisfy { $0["identity_source"] as? String != nil && $0["direction"] as? String == "in" })
+        let csv = try CLIRun.sample(store, ["export", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(csv.first == "id,provider_message_id,conversation_id,contact_id,channel,direction,type,text,status,error_code,timestamp,phone,bsuid,parent_bsuid,username,identity_source")
+    }
+
+    @Test func errorsAreOneLineWithNonZeroExit() throws {
+        let store = CLIRun.temporaryStore()
+        let missing = try CLIRun.sample(store, ["replay", "/nonexistent/file.json", "Assets/webhooks/meta/01_phone_and_bsuid.json"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("ingested 1"))
+        #expect(missing.stderr.contains("/nonexistent/file.json"))
+        let strict = try CLIRun.sample(store, ["replay", "--strict", "Assets/webhooks/meta/09_malformed.json"])
+        #expect(strict.status == 2)
+        let unknown = try CLIRun.sample(store, ["show", "@nobody"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.split(separator: "\n").count == 1)
+        let badConfig = try CLIRun.run(["--config", "/nonexistent.toml", "--store", store, "contacts"])
+        #expect(badConfig.status != 0)
+        #expect(badConfig.stderr.contains("/nonexistent.toml"))
+    }
+
+    @Test func recordedEnvelopesInNDJSON() throws {
+        let store = CLIRun.temporaryStore()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("env-\(UUID().uuidString).ndjson")
+        let body = try String(contentsOf: CLIRun.repository.appendingPathComponent("Assets/webhooks/meta/02_bsuid_only_username.json"), encoding: .utf8)
+        let compact = try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(body.utf8)))
+        let asObject = #"{"provider":"meta","channel":"support","received_at":"2026-11-20T10:00:00Z","headers":{},"body":"# + String(decoding: compact, as: UTF8.self) + "}"
+        let escaped = String(decoding: try JSONSerialization.data(withJSONObject: [String(decoding: compact, as: UTF8.self)]), as: UTF8.self).dropFirst().dropLast()
+        let asString = #"{"provider":"meta","received_at":1795168800,"body":"# + escaped + "}"
+        try (asObject + "\n" + asString + "\n\nnot json\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLIRun.sample(store, ["replay", file.path])
+        #expect(result.stdout.contains("ingested 2, duplicates 0, quarantined 1"))
+        #expect(result.stderr.contains(":4:"))
+        let messages = try #require(try CLIRun.sample(store, ["export"]).json() as? [[String: Any]])
+        #expect(messages.count == 1)
+    }
+}
