@@ -9,6 +9,7 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             ReplayCommand.self, ContactsCommand.self, ShowCommand.self, ConversationsCommand.self,
             ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self, ServeCommand.self,
+            ReplyCommand.self, SandboxCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -119,6 +119,11 @@ struct CapturingLogHandler: LogHandler {
     }
 }
 
+/// HTTP methods the tests use.
+enum Verb: String, Sendable {
+    case GET, POST, OPTIONS, HEAD
+}
+
 /// What came back from one request.
 struct Reply: Sendable {
     var status: Int
@@ -157,10 +162,10 @@ struct ReceiverFixture: Sendable {
 
     func url(_ path: String) -> String { running.baseURL + path }
 
-    func send(_ method: HTTPMethod, _ path: String, headers: [String: String] = [:],
+    func send(_ method: Verb, _ path: String, headers: [String: String] = [:],
               body: [UInt8]? = nil, chunked: Bool = false) async throws -> Reply {
         var request = HTTPClientRequest(url: url(path))
-        request.method = method
+        request.method = .init(rawValue: method.rawValue)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.body = chunked ? .bytes(body, length: .unknown) : .bytes(body)

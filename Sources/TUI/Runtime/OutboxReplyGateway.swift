@@ -1,0 +1,114 @@
+import Config
+import Foundation
+import Identity
+import Outbound
+import Store
+
+/// Replies from the inbox through the same path as `switchboard reply`: the planner picks
+/// the identifier, the outbox records the message as pending before it is sent, and status
+/// webhooks move it along afterwards.
+public struct OutboxReplyGateway: ReplyGateway {
+    public let store: InboxStore
+    public let config: SwitchboardConfig
+    public let outbox: ReplyOutbox
+    /// Where channel tokens come from (`token_env`): the process environment.
+    public let environment: [String: String]
+
+    public init(store: InboxStore, config: SwitchboardConfig, outbox: ReplyOutbox, environment: [String: String]) {
+        self.store = store
+        self.config = config
+        self.outbox = outbox
+        self.environment = environment
+    }
+
+    public func preview(for conversation: ConversationSummary, now: Double) -> ReplyPreview {
+        guard let channel = config.directory.named(conversation.channel) else {
+            return .unavailable("channel \(conversation.channel) is not in the config")
+        }
+        guard let context = try? store.replyContext(contact: conversation.contactID) else {
+            return .unavailable("contact \(conversation.contactID) is gone")
+        }
+        switch ReplyPlanner.plan(context: context, channel: channel, kind: .text, now: Date(timeIntervalSince1970: now)) {
+        case .plan(let plan): return .ready(route(plan))
+        case .refusal(let refusal): return .refused(self.refusal(refusal, conversation: conversation))
+        }
+    }
+
+    public func send(_ text: String, to conversation: ConversationSummary, now: Double) async -> SendOutcome {
+        await deliver(.text(text), to: conversation, now: now)
+    }
+
+    public func sendTemplate(_ name: String, to conversation: ConversationSummary, now: Double) async -> SendOutcome {
+        guard let settings = config.templates.first(where: { $0.name == name }) else {
+            return .failed("template \(name) is not configured")
+        }
+        let template = TemplateMessage(
+            name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
+            language: settings.language)
+        return await deliver(.template(template), to: conversation, now: now)
+    }
+
+    private func deliver(_ message: OutgoingMessage, to conversation: ConversationSummary, now: Double) async -> SendOutcome {
+        switch prepare(message, for: conversation, now: now) {
+        case .failure(let message):
+            return .failed(message)
+        case .success(.refused(let refusal)):
+            return .refused(self.refusal(refusal, conversation: conversation))
+        case .success(.ready(let reply)):
+            do {
+                let delivery = try await outbox.send(reply, contact: conversation.contactID, token: token(for: reply.plan.channel))
+                switch delivery.result {
+                case .accepted(let id, _)?: return .accepted(providerMessageID: id)
+                case .failed(let error, let status)?:
+                    let detail = [status.map { "HTTP \($0)" }, Optional(error.code), error.message].compactMap { $0 }.joined(separator: " ")
+                    return .failed(detail)
+                case nil: return .accepted(providerMessageID: nil)
+                }
+            } catch {
+                return .failed("\(error)")
+            }
+        }
+    }
+
+    private enum Prepared {
+        case success(ReplyPreparation)
+        case failure(String)
+    }
+
+    private func prepare(_ message: OutgoingMessage, for conversation: ConversationSummary, now: Double) -> Prepared {
+        guard let channel = config.directory.named(conversation.channel) else {
+            return .failure("channel \(conversation.channel) is not in the config")
+        }
+        do {
+            guard let context = try store.replyContext(contact: conversation.contactID) else {
+                return .failure("contact \(conversation.contactID) is gone")
+            }
+            return .success(try ReplyPreparer.prepare(
+                context: context, channel: channel, message: message,
+                now: Date(timeIntervalSince1970: now), token: token(for: channel)))
+        } catch {
+            return .failure("\(error)")
+        }
+    }
+
+    private func token(for channel: Channel) -> String? {
+        channel.tokenEnv.flatMap { environment[$0] }
+    }
+
+    private func route(_ plan: ReplyPlan) -> ReplyRoute {
+        ReplyRoute(
+            identifierKind: plan.identifier.kind.rawValue, identifierValue: plan.identifier.value,
+            reason: plan.reason, channel: plan.channel.name, provider: plan.channel.provider.rawValue)
+    }
+
+    /// A refusal for the compose line; a closed window offers the templates still allowed.
+    private func refusal(_ refusal: Refusal, conversation: ConversationSummary) -> ReplyRefusal {
+        var templates: [String] = []
+        if refusal.code == .serviceWindowClosed {
+            templates = config.templates
+                .filter { $0.category != TemplateCategory.authentication.rawValue || conversation.hasPhone }
+                .map(\.name)
+        }
+        return ReplyRefusal(code: refusal.code.rawValue, message: refusal.message, templates: templates)
+    }
+}
