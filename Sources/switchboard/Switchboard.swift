@@ -9,8 +9,9 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             ReplayCommand.self, ContactsCommand.self, ShowCommand.self, ConversationsCommand.self,
             ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self, ServeCommand.self,
-            ReplyCommand.self, SandboxCommand.self,
-        ])
+            ReplyCommand.self, SandboxCommand.self, TUICommand.self, DemoCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self)
 
     @OptionGroup var global: GlobalOptions
 }

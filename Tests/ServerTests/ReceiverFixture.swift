@@ -222,11 +222,13 @@ enum Signer {
 enum Bodies {
     static func unique() -> String { UUID().uuidString }
 
-    /// A Meta text message to the channel with `phoneNumberID`.
-    static func meta(phoneNumberID: String = TestChannels.support.id ?? "", id: String = unique()) -> [UInt8] {
-        Array("""
+    /// A Meta text message to the business number `phoneNumberID` / `number` (`support` by default).
+    static func meta(phoneNumberID: String = TestChannels.support.id ?? "", number: String? = nil,
+                     id: String = unique()) -> [UInt8] {
+        let display = number ?? TestChannels.all.first { $0.id == phoneNumberID }?.number ?? "15559990000"
+        return Array("""
             {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",\
-            "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",\
+            "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"\(display)",\
             "phone_number_id":"\(phoneNumberID)"},"contacts":[{"profile":{"name":"Pablo"},"wa_id":"16505551234",\
             "user_id":"US.13491208655302741920"}],"messages":[{"id":"wamid.\(id)","timestamp":"1795168800",\
             "type":"text","text":{"body":"Is the blue jacket back?"},"from":"16505551234",\

@@ -37,12 +37,16 @@ enum IdentityPaneView {
         }
         field("Name", detail.name)
         field("Phone", detail.phone ?? "not shared", style: detail.hasPhone ? .normal : .badgeBSUID)
-        let bsuid = detail.current("bsuid")
-        field("BSUID", bsuid.map { $0.value + ($0.scope.map { " (\($0))" } ?? "") })
-        let parent = detail.current("parent_bsuid")
-        field("Parent", parent.map { $0.value + ($0.scope.map { " (\($0))" } ?? "") })
+        // Every current BSUID and parent BSUID, each with the portfolio (group) it is valid in.
+        let routing = detail.identifiers.filter { $0.current && ($0.kind == "bsuid" || $0.kind == "parent_bsuid") }
+        let bsuids = routing.filter { $0.kind == "bsuid" }
+        let parents = routing.filter { $0.kind == "parent_bsuid" }
+        if bsuids.isEmpty { field("BSUID", nil) }
+        for id in bsuids { field("BSUID", id.value + (id.scope.map { " (\($0))" } ?? "")) }
+        if parents.isEmpty { field("Parent", nil) }
+        for id in parents { field("Parent", id.value + (id.scope.map { " (\($0))" } ?? "")) }
         field("Username", detail.username)
-        field("Country", detail.country ?? bsuid.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
+        field("Country", detail.country ?? bsuids.first.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
         field("Source", IdentitySource(hasPhone: detail.hasPhone).rawValue)
 
         heading("Reply")

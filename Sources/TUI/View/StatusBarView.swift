@@ -12,10 +12,10 @@ enum StatusBarView {
         var right = ""
         var rightStyle = style
         if let error = state.status.lastError {
-            right = "! " + TerminalSafeText.make(error) + " "
+            right = "  ! " + TerminalSafeText.make(error) + " "
             rightStyle = CellStyle(.statusError, bold: true)
         } else if let notice = state.status.notice {
-            right = TerminalSafeText.make(notice) + " "
+            right = "  " + TerminalSafeText.make(notice) + " "
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, rect.width - min(DisplayWidth.of(left), rect.width / 2)))
         let leftWidth = rect.width - rightWidth

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Identity
+import Outbound
 import Store
 import Webhooks
 
@@ -18,6 +20,9 @@ struct ShowCommand: AsyncParsableCommand {
             let conversations = try context.store.conversations(contact: contact.id)
             let merges = try context.store.merges(of: contact.id)
             let conflicts = try context.store.conflicts(of: contact.id)
+            let replyContext = try context.store.replyContext(contact: contact.id)
+                ?? ReplyContext(identifiers: contact.currentScoped, lastInboundAt: [:])
+            let plans = ReplyReport.plansForEveryChannel(context: replyContext, channels: context.config.channels, now: context.now)
             if json {
                 StandardOutput.json(.object([
                     "contact": RecordJSON.contact(contact),
@@ -30,11 +35,12 @@ struct ShowCommand: AsyncParsableCommand {
                         .object(["phone": .string(c.phone), "other_contact_id": .optional(c.otherContact.map { String($0) }),
                                  "at": .string(RecordJSON.iso(c.at))])
                     }),
-                    "plans": .array([]),
+                    "plans": plans,
                 ]))
                 return
             }
             print(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts))
+            print(ContactReport.plans(ReplyPlanner.plans(context: replyContext, channels: context.config.channels, kind: .text, now: context.now)))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Identity
 import Store
 
 /// The human-readable form of `show`.
@@ -35,5 +36,17 @@ enum ContactReport {
             "  #\($0.id) \($0.channel): \($0.messages) messages, \($0.unread) unread, last \($0.lastMessageAt.map(RecordJSON.iso) ?? "-")"
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One line per channel: the identifier a text reply would use and why, or the refusal.
+    static func plans(_ decisions: [ReplyDecision]) -> String {
+        (["reply plans (text):"] + decisions.map { decision in
+            switch decision {
+            case .plan(let plan):
+                "  \(plan.channel.name.padding(toLength: 14, withPad: " ", startingAt: 0)) to \(plan.identifier.value) (\(plan.identifier.kind.rawValue)): \(plan.reason)"
+            case .refusal(let refusal):
+                "  \(refusal.channel.padding(toLength: 14, withPad: " ", startingAt: 0)) refused \(refusal.code.rawValue): \(refusal.message)"
+            }
+        }).joined(separator: "\n")
     }
 }

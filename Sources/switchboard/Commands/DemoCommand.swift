@@ -1,0 +1,102 @@
+import ArgumentParser
+import Config
+import Foundation
+import Identity
+import Sandbox
+import Store
+
+/// `switchboard demo`: a throw-away store filled from Assets/, the sandbox provider on a free
+/// loopback port, then the inbox. Works offline: replies go to the sandbox, whose status
+/// webhooks are ingested straight into the demo store.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Try the inbox on sample data: a throw-away store, a local sandbox provider, then the TUI.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The Assets folder (default: found from the working directory or the executable).")
+    var assets: String?
+    @Flag(name: .customLong("no-color"), help: "Monochrome display (also when NO_COLOR is set).")
+    var noColor = false
+    @Flag(help: "Keep the demo store afterwards and print its path.")
+    var keep = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let assetsPath = try locateAssets()
+            let config: SwitchboardConfig
+            do {
+                config = try ConfigLoader.load(path: assetsPath + "/config.toml", required: true)
+            } catch {
+                throw CLIFailure("demo config: \(error)")
+            }
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("switchboard-demo-\(ProcessInfo.processInfo.processIdentifier)").path
+            let storePath = global.store ?? directory + "/inbox.sqlite"
+            let store = try InboxStore(path: storePath)
+            defer {
+                if keep || global.store != nil {
+                    StandardError.line("demo store kept at \(storePath)")
+                } else {
+                    try? FileManager.default.removeItem(atPath: directory)
+                }
+            }
+            try fill(store, from: assetsPath, channels: config.directory)
+
+            let channels = config.directory
+            let sandbox = try await SandboxServer.start(SandboxConfiguration(
+                host: "127.0.0.1", port: 0, channels: config.channels, statusDelay: .milliseconds(700),
+                sink: { webhook in
+                    let raw = RawWebhook(
+                        body: Array(webhook.body.serialized().utf8), provider: webhook.provider,
+                        channelName: webhook.channel, receivedAt: Date(), headers: webhook.headers)
+                    _ = try store.ingest(raw, channels: channels)
+                }))
+            var demoConfig = config
+            demoConfig.channels = config.channels.map { channel in
+                var channel = channel
+                channel.sendURL = SandboxCommand.sendURL(channel, base: sandbox.baseURL)
+                if channel.provider == .connectly {
+                    let key = channel.id ?? channel.number ?? channel.name
+                    channel.templateURL = "\(sandbox.baseURL)/connectly/\(key)/send/whatsapp_templated_messages"
+                }
+                return channel
+            }
+            do {
+                try await InboxLauncher.run(store: store, config: demoConfig, noColor: noColor)
+            } catch {
+                await sandbox.stop()
+                throw error
+            }
+            await sandbox.stop()
+        }
+    }
+
+    /// Replays every sample webhook (and the demo data set, when present) into the store.
+    private func fill(_ store: InboxStore, from assets: String, channels: ChannelDirectory) throws {
+        let paths = ["webhooks", "demo"].map { assets + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
+        let pipeline = ReplayPipeline(provider: nil, channel: nil, receivedAt: try CommandContext.currentTime())
+        _ = try pipeline.run(items: ReplaySource.expand(paths), store: store, channels: channels,
+                             onOutcome: { _, _ in }, onProgress: { _ in })
+    }
+
+    /// `--assets`, else `Assets/` in the working directory or above the executable.
+    private func locateAssets() throws -> String {
+        if let assets {
+            guard FileManager.default.fileExists(atPath: assets + "/config.toml") else {
+                throw CLIFailure("\(assets) has no config.toml: not an Assets folder")
+            }
+            return assets
+        }
+        var candidates = [FileManager.default.currentDirectoryPath + "/Assets"]
+        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(folder.appendingPathComponent("Assets").path)
+            folder = folder.deletingLastPathComponent()
+        }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/config.toml") }) else {
+            throw CLIFailure("cannot find the Assets folder; pass --assets PATH")
+        }
+        return found
+    }
+}

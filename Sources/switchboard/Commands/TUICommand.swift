@@ -1,0 +1,88 @@
+import ArgumentParser
+import Config
+import Foundation
+import Outbound
+import Store
+import TUI
+
+/// `switchboard tui` (and plain `switchboard`): the terminal inbox.
+struct TUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui", abstract: "The terminal inbox (the default command).")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .customLong("no-color"), help: "Monochrome display (also when NO_COLOR is set).")
+    var noColor = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let context = try CommandContext.open(global)
+            try await InboxLauncher.run(store: context.store, config: context.config, noColor: noColor)
+        }
+    }
+}
+
+/// Wires the inbox to the store, the outbox and the clock, and runs it on its own thread:
+/// the curses loop blocks, and the cooperative pool must stay free for sends and searches.
+enum InboxLauncher {
+    static func run(store: InboxStore, config: SwitchboardConfig, noColor: Bool) async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIFailure("the inbox needs a terminal (stdin and stdout must be a TTY)")
+        }
+        let keymap: Keymap
+        do {
+            keymap = try Keymap.standard.remapped(config.keys.mapValues { $0.split(separator: " ").map(String.init) })
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let env = ProcessInfo.processInfo.environment
+        let fixedNow = try CommandContext.currentTime()
+        let fixed = !(env["SWITCHBOARD_NOW"] ?? "").isEmpty
+        let clock: @Sendable () -> Double
+        if fixed {
+            clock = { fixedNow.timeIntervalSince1970 }
+        } else {
+            clock = { Date().timeIntervalSince1970 }
+        }
+        let outbox = ReplyOutbox(store: store, clock: { Date(timeIntervalSince1970: clock()) })
+        let environment = InboxEnvironment(
+            store: store,
+            replies: OutboxReplyGateway(store: store, config: config, outbox: outbox, environment: env),
+            export: { path in try export(store: store, to: path) },
+            clock: clock,
+            editor: env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 })
+        let monochrome = noColor || !(env["NO_COLOR"] ?? "").isEmpty
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                InboxProgram(environment: environment, keymap: keymap, monochrome: monochrome).run()
+                done.resume()
+            }
+            thread.name = "switchboard-inbox"
+            thread.start()
+        }
+    }
+
+    /// `:export PATH`: every message, CSV when the path ends in .csv, else JSON.
+    static func export(store: InboxStore, to path: String) throws -> Int {
+        var sink = try ExportSink(path: (path as NSString).expandingTildeInPath)
+        var count = 0
+        if path.lowercased().hasSuffix(".csv") {
+            sink.write(ExportCommand.columns.joined(separator: ",") + "\n")
+            try store.forEachMessage { message in
+                let object = RecordJSON.message(message)
+                sink.write(ExportCommand.columns.map { CSV.field(object[$0]?.text ?? "") }.joined(separator: ",") + "\n")
+                count += 1
+            }
+        } else {
+            sink.write("[")
+            try store.forEachMessage { message in
+                sink.write(count == 0 ? "\n" : ",\n")
+                sink.write(RecordJSON.message(message).serialized())
+                count += 1
+            }
+            sink.write(count == 0 ? "]\n" : "\n]\n")
+        }
+        sink.close()
+        return count
+    }
+}
