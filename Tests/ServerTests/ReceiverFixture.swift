@@ -289,3 +289,30 @@ enum Bodies {
             """.utf8)
     }
 }
+
+/// Starting and stopping a receiver outside `ReceiverFixture.with`.
+enum ReceiverFixtureProbe {
+    /// Starts a receiver, checks it answers, stops it, and returns the port it had.
+    static func portAfterStop() async throws -> Int {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("switchboard-server-test-\(UUID().uuidString).sqlite").path
+        let store = try InboxStore(path: path)
+        let receiver = WebhookReceiver(store: store, config: SwitchboardConfig(channels: TestChannels.all),
+                                       logger: LogCapture().logger)
+        let running = try await receiver.start(host: "127.0.0.1", port: 0)
+        let status = try await get(running.baseURL + "/healthz")
+        await running.stop()
+        guard status == 200 else { throw ProbeFailure(status: status) }
+        return running.port
+    }
+
+    static func get(_ url: String) async throws -> Int {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(5))
+        _ = try await response.body.collect(upTo: 1 << 16)
+        return Int(response.status.code)
+    }
+
+    struct ProbeFailure: Error {
+        let status: Int
+    }
+}

@@ -9,16 +9,16 @@ struct ContactMerger {
 
     func merge(_ loser: ContactID, into survivor: ContactID, reason: String, rawEventID: Int64?, at time: Double) throws {
         guard loser != survivor else { return }
-        try db.execute(sql: "UPDATE identifier SET contact_id = ? WHERE contact_id = ?", arguments: [survivor, loser])
-        try db.execute(
+        try db.run(sql: "UPDATE identifier SET contact_id = ? WHERE contact_id = ?", arguments: [survivor, loser])
+        try db.run(
             sql: """
                 INSERT OR IGNORE INTO contact_username (contact_id, username, current, first_seen, last_seen)
                 SELECT ?, username, 0, first_seen, last_seen FROM contact_username WHERE contact_id = ?
                 """,
             arguments: [survivor, loser])
-        try db.execute(sql: "DELETE FROM contact_username WHERE contact_id = ?", arguments: [loser])
+        try db.run(sql: "DELETE FROM contact_username WHERE contact_id = ?", arguments: [loser])
         try mergeConversations(of: loser, into: survivor)
-        try db.execute(
+        try db.run(
             sql: """
                 UPDATE contact SET
                     name = coalesce(name, (SELECT name FROM contact WHERE id = ?1)),
@@ -28,13 +28,13 @@ struct ContactMerger {
                 WHERE id = ?3
                 """,
             arguments: [loser, time, survivor])
-        try db.execute(sql: "UPDATE contact SET merged_into = ?, updated_at = ? WHERE id = ?",
+        try db.run(sql: "UPDATE contact SET merged_into = ?, updated_at = ? WHERE id = ?",
                        arguments: [survivor, time, loser])
-        try db.execute(sql: "UPDATE contact SET merged_into = ? WHERE merged_into = ?", arguments: [survivor, loser])
-        try db.execute(sql: "UPDATE identity_conflict SET contact_id = ? WHERE contact_id = ?", arguments: [survivor, loser])
-        try db.execute(sql: "UPDATE identity_conflict SET other_contact_id = ? WHERE other_contact_id = ?",
+        try db.run(sql: "UPDATE contact SET merged_into = ? WHERE merged_into = ?", arguments: [survivor, loser])
+        try db.run(sql: "UPDATE identity_conflict SET contact_id = ? WHERE contact_id = ?", arguments: [survivor, loser])
+        try db.run(sql: "UPDATE identity_conflict SET other_contact_id = ? WHERE other_contact_id = ?",
                        arguments: [survivor, loser])
-        try db.execute(
+        try db.run(
             sql: "INSERT INTO merge_log (survivor_id, merged_id, reason, raw_event_id, at) VALUES (?, ?, ?, ?, ?)",
             arguments: [survivor, loser, reason, rawEventID, time])
     }
@@ -44,16 +44,15 @@ struct ContactMerger {
         for row in moving {
             let id: Int64 = row["id"]
             let channel: String = row["channel"]
-            if let keep = try Int64.fetchOne(
-                db, sql: "SELECT id FROM conversation WHERE contact_id = ? AND channel = ?", arguments: [survivor, channel]) {
-                try db.execute(sql: "UPDATE message SET conversation_id = ? WHERE conversation_id = ?", arguments: [keep, id])
-                try db.execute(
+            if let keep = try db.fetchCached(Int64.self, sql: "SELECT id FROM conversation WHERE contact_id = ? AND channel = ?", arguments: [survivor, channel]) {
+                try db.run(sql: "UPDATE message SET conversation_id = ? WHERE conversation_id = ?", arguments: [keep, id])
+                try db.run(
                     sql: "UPDATE conversation SET unread = unread + (SELECT unread FROM conversation WHERE id = ?) WHERE id = ?",
                     arguments: [id, keep])
-                try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id])
+                try db.run(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id])
                 try ConversationWriter.recount(keep, db: db)
             } else {
-                try db.execute(sql: "UPDATE conversation SET contact_id = ? WHERE id = ?", arguments: [survivor, id])
+                try db.run(sql: "UPDATE conversation SET contact_id = ? WHERE id = ?", arguments: [survivor, id])
             }
         }
     }

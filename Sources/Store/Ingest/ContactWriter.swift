@@ -7,7 +7,7 @@ import Webhooks
 struct ContactWriter {
     let db: Database
     let rawEventID: Int64?
-    var cache: IngestCache
+    let cache: IngestCache
 
     /// The contact for identifiers seen together, created, extended or merged as needed.
     mutating func resolve(_ customer: CustomerIdentity, on channel: Channel, at time: Double) throws -> ContactID {
@@ -49,8 +49,7 @@ struct ContactWriter {
 
     private mutating func holder(of identifier: ScopedIdentifier) throws -> ContactID? {
         if let cached = cache.holders[identifier] { return cached }
-        let found = try ContactID.fetchOne(
-            db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
+        let found = try db.fetchCached(ContactID.self, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
             arguments: [identifier.kind.rawValue, identifier.value, identifier.scope ?? ""])
         if let found { cache.holders[identifier] = found }
         return found
@@ -72,7 +71,7 @@ struct ContactWriter {
         case .existing(let id):
             target = id
         case .new:
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO contact (name, username, country, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [customer.name, customer.username, customer.country, time, time])
             target = db.lastInsertedRowID
@@ -85,7 +84,7 @@ struct ContactWriter {
             cache.clear()
         }
         for identifier in resolution.supersede {
-            try db.execute(
+            try db.run(
                 sql: "UPDATE identifier SET current = 0, superseded_at = ? WHERE kind = ? AND value = ? AND scope = ? AND current = 1",
                 arguments: [time, identifier.kind.rawValue, identifier.value, identifier.scope ?? ""])
             if identifier.kind == .phone { cache.currentPhones[target]?.remove(identifier.value) }
@@ -102,14 +101,14 @@ struct ContactWriter {
     private mutating func attach(_ identifier: ScopedIdentifier, to contact: ContactID, at time: Double) throws {
         if identifier.kind == .bsuid || identifier.kind == .parentBSUID {
             // One person has one BSUID per portfolio: a new one replaces the old.
-            try db.execute(
+            try db.run(
                 sql: """
                     UPDATE identifier SET current = 0, superseded_at = ?
                     WHERE contact_id = ? AND kind = ? AND scope = ? AND value <> ? AND current = 1
                     """,
                 arguments: [time, contact, identifier.kind.rawValue, identifier.scope ?? "", identifier.value])
         }
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO identifier (contact_id, kind, value, scope, current, first_seen, last_seen)
                 VALUES (?, ?, ?, ?, 1, ?, ?)
@@ -122,11 +121,10 @@ struct ContactWriter {
     }
 
     private func recordConflict(_ conflict: PhoneConflict, contact: ContactID, at time: Double) throws {
-        let known = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM identity_conflict WHERE contact_id = ? AND phone = ?",
+        let known = try db.fetchCached(Bool.self, sql: "SELECT 1 FROM identity_conflict WHERE contact_id = ? AND phone = ?",
             arguments: [contact, conflict.phone]) ?? false
         guard !known else { return }
-        try db.execute(
+        try db.run(
             sql: "INSERT INTO identity_conflict (contact_id, other_contact_id, phone, raw_event_id, at) VALUES (?, ?, ?, ?, ?)",
             arguments: [contact, conflict.heldBy, conflict.phone, rawEventID, time])
     }
@@ -137,7 +135,7 @@ struct ContactWriter {
         if let cached = cache.profiles[contact] {
             current = cached
         } else {
-            let row = try Row.fetchOne(db, sql: "SELECT name, username, country FROM contact WHERE id = ?", arguments: [contact])
+            let row = try db.fetchCached(Row.self, sql: "SELECT name, username, country FROM contact WHERE id = ?", arguments: [contact])
             current = ContactProfile(name: row?["name"], username: row?["username"], country: row?["country"])
         }
         let updated = ContactProfile(
@@ -145,7 +143,7 @@ struct ContactWriter {
             username: customer.username ?? current.username,
             country: customer.country ?? current.country)
         guard updated != current else { return }
-        try db.execute(
+        try db.run(
             sql: "UPDATE contact SET name = ?, username = ?, country = ?, updated_at = ? WHERE id = ?",
             arguments: [updated.name, updated.username, updated.country, time, contact])
         if let username = updated.username, username != current.username {
@@ -155,9 +153,9 @@ struct ContactWriter {
     }
 
     private func recordUsername(_ username: String, for contact: ContactID, at time: Double) throws {
-        try db.execute(sql: "UPDATE contact_username SET current = 0 WHERE contact_id = ? AND username <> ?",
+        try db.run(sql: "UPDATE contact_username SET current = 0 WHERE contact_id = ? AND username <> ?",
                        arguments: [contact, username])
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO contact_username (contact_id, username, current, first_seen, last_seen) VALUES (?, ?, 1, ?, ?)
                 ON CONFLICT(contact_id, username) DO UPDATE SET current = 1, last_seen = excluded.last_seen

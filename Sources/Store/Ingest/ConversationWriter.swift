@@ -5,18 +5,17 @@ import Identity
 /// (count, unread, last inbound, last activity, preview) current as messages arrive.
 struct ConversationWriter {
     let db: Database
-    var cache: IngestCache
+    let cache: IngestCache
 
     mutating func conversation(channel: String, contact: ContactID) throws -> ConversationState {
         let key = ConversationSlot(channel: channel, contact: contact)
         if let cached = cache.conversations[key] { return cached }
         let state: ConversationState
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT id, last_message_at FROM conversation WHERE channel = ? AND contact_id = ?",
+        if let row = try db.fetchCached(Row.self, sql: "SELECT id, last_message_at FROM conversation WHERE channel = ? AND contact_id = ?",
             arguments: [channel, contact]) {
             state = ConversationState(id: row["id"], lastMessageAt: row["last_message_at"])
         } else {
-            try db.execute(sql: "INSERT INTO conversation (channel, contact_id) VALUES (?, ?)", arguments: [channel, contact])
+            try db.run(sql: "INSERT INTO conversation (channel, contact_id) VALUES (?, ?)", arguments: [channel, contact])
             state = ConversationState(id: db.lastInsertedRowID, lastMessageAt: nil)
         }
         cache.conversations[key] = state
@@ -29,7 +28,7 @@ struct ConversationWriter {
         let newest = time >= (conversation.lastMessageAt ?? -Double.infinity)
         let unread = inbound ? 1 : 0
         if newest {
-            try db.execute(
+            try db.run(
                 sql: """
                     UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
                         last_inbound_at = CASE WHEN ? THEN max(coalesce(last_inbound_at, ?), ?) ELSE last_inbound_at END,
@@ -38,7 +37,7 @@ struct ConversationWriter {
                     """,
                 arguments: [unread, inbound, time, time, time, String(preview.prefix(200)), conversation.id])
         } else {
-            try db.execute(
+            try db.run(
                 sql: """
                     UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
                         last_inbound_at = CASE WHEN ? THEN max(coalesce(last_inbound_at, ?), ?) ELSE last_inbound_at END
@@ -53,7 +52,7 @@ struct ConversationWriter {
 
     /// Recomputes a conversation's summary from its messages (after a merge).
     static func recount(_ id: Int64, db: Database) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 UPDATE conversation SET
                     message_count = (SELECT count(*) FROM message WHERE conversation_id = ?1),

@@ -15,7 +15,7 @@ extension InboxStore {
     public func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
         try database.write { db in
             try writeCache.withCache { cache in
-                let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                let version = try db.fetchCached(Int64.self, sql: "PRAGMA data_version") ?? 0
                 if version != cache.dataVersion {
                     cache.clear()
                     cache.dataVersion = version
@@ -23,7 +23,7 @@ extension InboxStore {
                 var outcomes: [IngestOutcome] = []
                 outcomes.reserveCapacity(batch.count)
                 for webhook in batch {
-                    outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: &cache))
+                    outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: cache))
                 }
                 return outcomes
             }
@@ -31,7 +31,7 @@ extension InboxStore {
     }
 
     private func ingestOne(_ webhook: PreparedWebhook, channels: ChannelDirectory,
-                           db: Database, cache: inout IngestCache) throws -> IngestOutcome {
+                           db: Database, cache: IngestCache) throws -> IngestOutcome {
         let raw = webhook.raw
         let decoded: DecodedBody
         switch webhook.decoded {
@@ -47,32 +47,29 @@ extension InboxStore {
         if let logged = webhook.loggedEventID {
             var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
             let (applied, skipped) = try writer.apply(routed.matched)
-            cache = writer.cache
             return .ingested(applied: applied, skipped: skipped)
         }
         if let name = raw.channelName, channels.named(name) == nil {
             return try quarantine(raw, key: webhook.dedupeKey, reason: "unknown channel \"\(name)\" (not in the config)", db: db)
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
+        if try db.fetchCached(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
             return .duplicate
         }
         if routed.matched.isEmpty {
             return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: (routed.unmatched + decoded.webhook.rejected).joined(separator: "; "), db: db)
         }
         var outcome = IngestOutcome.ingested(applied: 0, skipped: 0)
-        var snapshot = cache
         do {
             try db.inSavepoint {
-                try db.execute(
+                try db.run(
                     sql: """
                         INSERT INTO raw_event (provider, channel, received_at, dedupe_key, headers, body)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [decoded.provider.rawValue, raw.channelName, raw.receivedAt.timeIntervalSince1970,
                                 webhook.dedupeKey, HeaderText.encode(raw.headers), Data(raw.body)])
-                var writer = IngestWriter(db: db, rawEventID: db.lastInsertedRowID, cache: snapshot)
+                var writer = IngestWriter(db: db, rawEventID: db.lastInsertedRowID, cache: cache)
                 let (applied, skipped) = try writer.apply(routed.matched)
-                snapshot = writer.cache
                 outcome = .ingested(applied: applied, skipped: skipped)
                 return .commit
             }
@@ -80,7 +77,6 @@ extension InboxStore {
             cache.clear()
             return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: "store error: \(error.message ?? error.description)", db: db)
         }
-        cache = snapshot
         let unusable = routed.unmatched + decoded.webhook.rejected
         if !unusable.isEmpty {
             _ = try quarantine(raw, key: "partial:" + webhook.dedupeKey, provider: decoded.provider, reason: "partly unusable: " + unusable.joined(separator: "; "), db: db)
@@ -91,7 +87,7 @@ extension InboxStore {
     /// Keeps the raw body with the reason; the same body quarantined twice is kept once.
     private func quarantine(_ raw: RawWebhook, key: String, provider: ProviderKind? = nil, reason: String,
                             db: Database) throws -> IngestOutcome {
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO quarantine (received_at, provider, channel, reason, body, size, dedupe_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING

@@ -4,14 +4,14 @@ import Identity
 /// Lookups the writer repeats for every message of a busy customer. Valid only while no
 /// other connection has written: the writer drops it when `PRAGMA data_version` moves,
 /// and after any merge or identity change.
-struct IngestCache {
+final class IngestCache {
     var dataVersion: Int64 = -1
     var holders: [ScopedIdentifier: ContactID] = [:]
     var currentPhones: [ContactID: Set<String>] = [:]
     var profiles: [ContactID: ContactProfile] = [:]
     var conversations: [ConversationSlot: ConversationState] = [:]
 
-    mutating func clear() {
+    func clear() {
         holders.removeAll(keepingCapacity: true)
         currentPhones.removeAll(keepingCapacity: true)
         profiles.removeAll(keepingCapacity: true)
@@ -36,14 +36,15 @@ struct ConversationState {
 }
 
 /// The writer's cache, behind a lock so the store stays `Sendable` (only the single writer
-/// connection touches it, inside `database.write`).
+/// connection touches it, inside `database.write`). A class, mutated in place: copying
+/// dictionaries of 50,000 entries per message would make ingest quadratic.
 final class IngestCacheBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var cache = IngestCache()
+    private let cache = IngestCache()
 
-    func withCache<T>(_ body: (inout IngestCache) throws -> T) rethrows -> T {
+    func withCache<T>(_ body: (IngestCache) throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
-        return try body(&cache)
+        return try body(cache)
     }
 }

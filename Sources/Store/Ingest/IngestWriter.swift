@@ -7,7 +7,7 @@ import Webhooks
 struct IngestWriter {
     let db: Database
     let rawEventID: Int64
-    var cache: IngestCache
+    let cache: IngestCache
 
     /// Returns how many events were new and how many were already known.
     mutating func apply(_ events: [(event: InboundEvent, channel: Channel)]) throws -> (applied: Int, skipped: Int) {
@@ -26,18 +26,16 @@ struct IngestWriter {
     }
 
     private mutating func apply(_ message: InboundMessage, on channel: Channel) throws -> Bool {
-        let exists = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM message WHERE channel = ? AND provider_message_id = ?",
+        let exists = try db.fetchCached(Bool.self, sql: "SELECT 1 FROM message WHERE channel = ? AND provider_message_id = ?",
             arguments: [channel.name, message.id]) ?? false
         if exists { return false }
         let time = message.timestamp.timeIntervalSince1970
         var contacts = ContactWriter(db: db, rawEventID: rawEventID, cache: cache)
         let contact = try contacts.resolve(message.customer, on: channel, at: time)
-        cache = contacts.cache
         var conversations = ConversationWriter(db: db, cache: cache)
         let conversation = try conversations.conversation(channel: channel.name, contact: contact)
         let customer = message.customer
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO message (conversation_id, channel, provider_message_id, direction, type, text,
                     timestamp, phone, bsuid, parent_bsuid, username, raw_event_id)
@@ -48,7 +46,6 @@ struct IngestWriter {
                         customer.parentBSUID, customer.username, rawEventID])
         try conversations.recordMessage(in: conversation, channel: channel.name, contact: contact,
                                         at: time, preview: message.content.displayText, inbound: true)
-        cache = conversations.cache
         return true
     }
 
@@ -56,7 +53,6 @@ struct IngestWriter {
         if status.customer.hasUsableIdentifier {
             var contacts = ContactWriter(db: db, rawEventID: rawEventID, cache: cache)
             _ = try contacts.resolve(status.customer, on: channel, at: status.timestamp.timeIntervalSince1970)
-            cache = contacts.cache
         }
         return try StatusApplier(db: db).apply(status, channel: channel.name, rawEventID: rawEventID)
     }
@@ -64,7 +60,6 @@ struct IngestWriter {
     private mutating func apply(_ change: IdentityChange, on channel: Channel) throws -> Bool {
         var contacts = ContactWriter(db: db, rawEventID: rawEventID, cache: cache)
         let changed = try contacts.applyChange(change, on: channel)
-        cache = contacts.cache
         return changed
     }
 }

@@ -11,11 +11,10 @@ public struct StatusApplier {
 
     /// Applies a status; returns false when it changed nothing (already known or older).
     func apply(_ status: StatusUpdate, channel: String, rawEventID: Int64?) throws -> Bool {
-        let target = try Row.fetchOne(
-            db, sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
+        let target = try db.fetchCached(Row.self, sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
             arguments: [channel, status.messageID])
         guard let target else {
-            try db.execute(
+            try db.run(
                 sql: """
                     INSERT INTO pending_status (channel, provider_message_id, status, error_code, error_title, timestamp, raw_event_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -38,8 +37,7 @@ public struct StatusApplier {
                 WHERE channel = ? AND provider_message_id = ? ORDER BY timestamp, id
                 """, arguments: [channel, providerMessageID])
         guard !parked.isEmpty,
-              let target = try Row.fetchOne(
-                db, sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
+              let target = try db.fetchCached(Row.self, sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
                 arguments: [channel, providerMessageID])
         else { return }
         var current: String? = target["status"]
@@ -50,7 +48,7 @@ public struct StatusApplier {
                 current = status.rawValue
             }
         }
-        try db.execute(sql: "DELETE FROM pending_status WHERE channel = ? AND provider_message_id = ?",
+        try db.run(sql: "DELETE FROM pending_status WHERE channel = ? AND provider_message_id = ?",
                        arguments: [channel, providerMessageID])
     }
 
@@ -58,7 +56,7 @@ public struct StatusApplier {
                          errorCode: String?, errorTitle: String?) throws -> Bool {
         let currentRank = current.flatMap(DeliveryStatus.init(rawValue:))?.rank ?? -1
         guard status.rank > currentRank else { return false }
-        try db.execute(
+        try db.run(
             sql: "UPDATE message SET status = ?, error_code = coalesce(?, error_code), error_title = coalesce(?, error_title) WHERE id = ?",
             arguments: [status.rawValue, errorCode, errorTitle, messageRowID])
         return true

@@ -34,6 +34,12 @@ struct StoreReader {
                 rows = try fetch(.top, n + 1)
             }
         }
+        // The selection moved out of the window (new activity sent it to the top): follow it.
+        if case .id(let id, _) = request.selection, !rows.contains(where: { $0.id == id }),
+           case .reload = request.move, let moved = try store.conversation(id: id),
+           !unread || moved.unread > 0 {
+            rows = try fetch(.from(moved.key), n + 1)
+        }
         let hasBelow = rows.count > n
         rows = Array(rows.prefix(n))
         // A window that ran short (rows moved away, or the end of the list): fill from above.

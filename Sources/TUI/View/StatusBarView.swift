@@ -5,10 +5,12 @@ enum StatusBarView {
         let style = CellStyle(.statusBar)
         grid.fill(rect, style: style)
         let counts = state.status.counts
-        var left = " \(TerminalSafeText.make(state.status.storeName)) · \(counts.conversations) conv · \(counts.unreadConversations) unread"
+        // Counts first: on a narrow terminal the store name is what gets cut.
+        var left = " \(counts.conversations) conv · \(counts.unreadConversations) unread"
         if let last = counts.lastEventAt {
             left += " · event \(state.time.relative(last, now: state.now))"
         }
+        left += " · " + TerminalSafeText.make(state.status.storeName)
         var right = ""
         var rightStyle = style
         if let error = state.status.lastError {
