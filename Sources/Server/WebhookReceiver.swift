@@ -3,6 +3,10 @@ import Foundation
 import Hummingbird
 import Identity
 import Logging
+// Declared by Hummingbird, which runs every application in a ServiceGroup; imported here to
+// trigger a graceful shutdown in-process (cancelling the server task instead can trap in NIO,
+// apple/swift-nio#3481).
+import ServiceLifecycle
 import Store
 
 /// The live webhook receiver (SPEC §6) over one store: `switchboard serve`, or in-process
@@ -50,8 +54,10 @@ public final class WebhookReceiver: Sendable {
     ///   - onListening: called with the bound port once the socket listens.
     public func run(host: String? = nil, port: Int? = nil,
                     onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let application = makeApplication(host: host, port: port, gate: nil, onListening: onListening)
-        try await application.runService()
+        let application = makeApplication(host: host, port: port, onListening: onListening)
+        let group = ServiceGroup(configuration: .init(
+            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
         logger.info("receiver stopped")
     }
 
@@ -59,37 +65,32 @@ public final class WebhookReceiver: Sendable {
     /// left to the host process; call ``RunningReceiver/stop()`` to shut down.
     /// - Throws: if the address cannot be bound.
     public func start(host: String? = nil, port: Int? = nil) async throws -> RunningReceiver {
-        let gate = InFlightGate()
-        let (bound, announce) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-        let application = makeApplication(host: host, port: port, gate: gate) { port in
-            announce.yield(.success(port))
+        let (bound, announce) = AsyncStream.makeStream(of: Int.self)
+        let application = makeApplication(host: host, port: port) { port in
+            announce.yield(port)
         }
-        let task = Task {
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let task = Task<Result<Void, any Error>, Never> {
+            // `finish` wakes `start` if the server ends before listening (e.g. the port is taken).
+            defer { announce.finish() }
             do {
-                try await application.run()
-                announce.yield(.failure(ReceiverStoppedBeforeListening()))
+                try await group.run()
+                return .success(())
             } catch {
-                announce.yield(.failure(error))
+                return .failure(error)
             }
         }
-        for await result in bound {
-            switch result {
-            case .success(let port):
-                return RunningReceiver(host: host ?? settings.host, port: port, gate: gate, task: task)
-            case .failure(let error):
-                task.cancel()
-                throw error
-            }
+        for await port in bound {
+            return RunningReceiver(host: host ?? settings.host, port: port, group: group, task: task)
         }
+        if case .failure(let error) = await task.value { throw error }
         throw ReceiverStoppedBeforeListening()
     }
 
-    private func makeApplication(host: String?, port: Int?, gate: InFlightGate?,
-                                 onListening: @escaping @Sendable (Int) async -> Void)
-        -> some ApplicationProtocol {
+    private func makeApplication(host: String?, port: Int?,
+                                 onListening: @escaping @Sendable (Int) async -> Void) -> some Service {
         let router = Router(context: ReceiverRequestContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger))
-        if let gate { router.add(middleware: InFlightMiddleware(gate: gate)) }
         let routes = WebhookRoutes(
             channels: channels, secrets: secrets,
             writer: GroupCommitWriter(store: store, channels: channels),
@@ -97,13 +98,14 @@ public final class WebhookReceiver: Sendable {
         routes.register(on: router)
         let logger = logger
         let warnings = secrets.problems
+        let storePath = store.path
         return Application(
             router: router,
             configuration: .init(address: .hostname(host ?? settings.host, port: port ?? settings.port)),
             onServerRunning: { channel in
                 for warning in warnings { logger.warning("\(warning)") }
                 let port = channel.localAddress?.port ?? 0
-                logger.info("receiving webhooks", metadata: ["port": "\(port)", "store": "\(self.store.path)"])
+                logger.info("receiving webhooks", metadata: ["port": "\(port)", "store": "\(storePath)"])
                 await onListening(port)
             },
             logger: logger)
@@ -116,25 +118,24 @@ public final class RunningReceiver: Sendable {
     public let host: String
     /// The bound port (the real one when 0 was asked for).
     public let port: Int
-    private let gate: InFlightGate
-    private let task: Task<Void, Never>
+    private let group: ServiceGroup
+    private let task: Task<Result<Void, any Error>, Never>
 
-    init(host: String, port: Int, gate: InFlightGate, task: Task<Void, Never>) {
+    init(host: String, port: Int, group: ServiceGroup, task: Task<Result<Void, any Error>, Never>) {
         self.host = host
         self.port = port
-        self.gate = gate
+        self.group = group
         self.task = task
     }
 
     /// `http://host:port`: webhooks go to `\(baseURL)/webhooks/<provider or channel>`.
     public var baseURL: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
 
-    /// Stops: new requests get 503, requests in flight finish (committed, then answered), and
-    /// then the server closes. Safe to call more than once.
+    /// Stops gracefully: the listening socket closes, requests in flight finish (committed,
+    /// then answered), idle connections close, and then this returns. Safe to call more than once.
     public func stop() async {
-        await gate.closeAndDrain()
-        task.cancel()
-        await task.value
+        await group.triggerGracefulShutdown()
+        _ = await task.value
     }
 }
 

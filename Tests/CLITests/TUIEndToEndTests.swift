@@ -86,9 +86,9 @@ struct TUIEndToEndTests {
         try tui.send("/")
         try tui.type("pwned")
         try tui.send("Enter")
-        try tui.waitFor("Search \"pwned\"")
+        try tui.waitFor("Search \"pwned\" · 1")
         try tui.send("Enter")
-        let screen = try tui.waitFor("Mallory")
+        let screen = try tui.waitFor("Mallory <RLO>evil<PDF> · support")
         // The escape sequences are shown, not executed: the screen was not cleared, the
         // title was not changed, the bidi override is a visible tag.
         #expect(screen.contains("␛[2J␛]0;pwned␇"))
@@ -105,7 +105,7 @@ struct TUIEndToEndTests {
         defer { tui.kill() }
         try tui.waitFor("Conversations")
         try tui.resize(columns: 40, rows: 12)
-        var screen = try tui.waitFor { !$0.contains("│") && $0.contains("conv ·") }
+        var screen = try tui.waitFor { $0.hasPrefix(" Conversations") && !$0.contains("│") && $0.contains("conv ·") }
         var lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix(" Conversations 2") == true)
         #expect(lines.count >= 12)
@@ -113,7 +113,7 @@ struct TUIEndToEndTests {
         try tui.send("Enter")                                   // one pane at a time: the messages
         screen = try tui.waitFor("김민준 ✨ · webex")
         try tui.resize(columns: 100, rows: 30)
-        screen = try tui.waitFor { $0.contains("│") }
+        screen = try tui.waitFor { $0.hasPrefix(" Conversations") && $0.contains("│") && $0.contains("conv ·") }
         lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count >= 30)
         #expect(lines[29].contains("conv ·"))

@@ -306,8 +306,10 @@ enum ReceiverFixtureProbe {
         return running.port
     }
 
-    static func get(_ url: String) async throws -> Int {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(5))
+    /// GET `url`. The client keeps retrying a refused connection until `timeout` runs out, then throws.
+    static func get(_ url: String, timeoutMilliseconds: Int64 = 5_000) async throws -> Int {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url),
+                                                           timeout: .milliseconds(timeoutMilliseconds))
         _ = try await response.body.collect(upTo: 1 << 16)
         return Int(response.status.code)
     }

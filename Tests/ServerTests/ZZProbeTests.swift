@@ -1,20 +1,27 @@
 import Testing
 import Foundation
-import AsyncHTTPClient
-import Server
-import Store
-import Config
 
-@Test func stoppedReceiverProbeTiming() async throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("probe-\(UUID().uuidString).sqlite").path
-    let store = try InboxStore(path: path)
-    let receiver = WebhookReceiver(store: store, config: SwitchboardConfig(channels: TestChannels.all), logger: LogCapture().logger)
-    let running = try await receiver.start(host: "127.0.0.1", port: 0)
-    _ = try await ReceiverFixtureProbe.get(running.baseURL + "/healthz")
-    let t0 = Date()
-    await running.stop()
-    print("PROBE stop took", Date().timeIntervalSince(t0))
-    let t1 = Date()
-    do { _ = try await ReceiverFixtureProbe.get(running.baseURL + "/healthz") } catch { print("PROBE get error", error) }
-    print("PROBE get took", Date().timeIntervalSince(t1))
+@Test func zzProbeStop() async throws {
+    try await ReceiverFixture.with { fixture in
+        let bodies = (0..<80).map { _ in Bodies.meta() }
+        let t0 = Date()
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for body in bodies {
+                group.addTask {
+                    do {
+                        let r = try await fixture.postSigned(body, for: TestChannels.support, to: "/webhooks/meta")
+                        return "\(r.status) at \(Date().timeIntervalSince(t0))"
+                    } catch { return "error \(error) at \(Date().timeIntervalSince(t0))" }
+                }
+            }
+            var outcomes: [String] = []
+            if let first = await group.next() { outcomes.append(first) }
+            print("PROBE stopping at", Date().timeIntervalSince(t0))
+            await fixture.running.stop()
+            print("PROBE stopped at", Date().timeIntervalSince(t0))
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+        for o in outcomes { print("PROBE", o) }
+    }
 }

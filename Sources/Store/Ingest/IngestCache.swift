@@ -6,6 +6,8 @@ import Identity
 /// and after any merge or identity change.
 final class IngestCache {
     var dataVersion: Int64 = -1
+    /// Whether the writer connection's pragmas for bulk ingest are set.
+    var writerTuned = false
     var holders: [ScopedIdentifier: ContactID] = [:]
     var currentPhones: [ContactID: Set<String>] = [:]
     var profiles: [ContactID: ContactProfile] = [:]

@@ -6,7 +6,7 @@ import Store
 /// terminal; sends, searches and the search indexer run in the background and post events.
 public final class InboxProgram {
     private let environment: InboxEnvironment
-    private let reader: StoreReader
+    private let runner: EffectRunner
     private let queue = EventQueue()
     private let watch: StoreChangeWatch?
     private var state: InboxState
@@ -19,7 +19,7 @@ public final class InboxProgram {
 
     public init(environment: InboxEnvironment, keymap: Keymap = .standard, monochrome: Bool) {
         self.environment = environment
-        reader = StoreReader(store: environment.store)
+        runner = EffectRunner(environment: environment, queue: queue)
         watch = try? StoreChangeWatch(path: environment.store.path)
         let name = URL(fileURLWithPath: environment.store.path).lastPathComponent
         state = InboxState(size: TerminalSize(columns: 80, rows: 24), now: environment.clock(), storeName: name, keymap: keymap)
@@ -93,72 +93,22 @@ public final class InboxProgram {
         }
     }
 
-    /// Performs one effect. Store reads are quick keyset queries and run inline so the next
-    /// frame already shows their result; slow work runs in a task and posts its event.
     private func perform(_ effect: InboxEffect) -> [InboxEvent] {
-        let store = environment.store
-        let now = environment.clock()
+        if case .openEditor(let conversationID, let text) = effect {
+            return openEditor(conversationID: conversationID, text: text)
+        }
+        return runner.perform(effect)
+    }
+
+    /// Hands the terminal to `$EDITOR` and comes back with what was written.
+    private func openEditor(conversationID: Int64, text: String) -> [InboxEvent] {
+        guard let command = environment.editor, let terminal else { return [.failed("set $EDITOR to write long replies")] }
         do {
-            switch effect {
-            case .loadList(let request):
-                return [.listLoaded(try reader.window(request), request)]
-            case .loadCounts:
-                return [.countsLoaded(try store.counts())]
-            case .loadMessages(let request):
-                return [.messagesLoaded(try reader.messages(request))]
-            case .loadIdentity(let contactID):
-                return try store.identityDetail(contactID: contactID).map { [.identityLoaded($0)] } ?? []
-            case .planReply(let conversation):
-                let preview = environment.replies?.preview(for: conversation, now: now)
-                    ?? .unavailable("replies are not configured")
-                return [.replyPlanned(conversationID: conversation.id, preview)]
-            case .markRead(let conversationID):
-                try store.markRead(conversationID: conversationID)
-                return [.countsLoaded(try store.counts())]
-            case .loadDraft(let conversationID):
-                return [.draftLoaded(conversationID: conversationID, text: try store.draft(conversationID: conversationID))]
-            case .saveDraft(let conversationID, let text):
-                try store.saveDraft(conversationID: conversationID, text: text, at: now)
-                return []
-            case .send(let conversation, let text):
-                guard let replies = environment.replies else { return [.failed("replies are not configured")] }
-                let queue = self.queue
-                Task.detached {
-                    let outcome = await replies.send(text, to: conversation, now: now)
-                    queue.post(.sent(conversationID: conversation.id, outcome))
-                }
-                return []
-            case .sendTemplate(let conversation, let name):
-                guard let replies = environment.replies else { return [.failed("replies are not configured")] }
-                let queue = self.queue
-                Task.detached {
-                    let outcome = await replies.sendTemplate(name, to: conversation, now: now)
-                    queue.post(.sent(conversationID: conversation.id, outcome))
-                }
-                return []
-            case .search(let text):
-                let queue = self.queue
-                Task.detached {
-                    do {
-                        queue.post(.searchFinished(query: text, try store.searchMessages(text)))
-                    } catch {
-                        queue.post(.failed("search: \(error)"))
-                    }
-                }
-                return []
-            case .openEditor(let conversationID, let text):
-                guard let command = environment.editor, let terminal else { return [.failed("set $EDITOR to write long replies")] }
-                let initial = text.isEmpty ? (try store.draft(conversationID: conversationID) ?? "") : text
-                let edited = try terminal.suspend { try ExternalEditor.edit(initial, command: command) }
-                return [.editorFinished(conversationID: conversationID, text: edited)]
-            case .export(let path):
-                guard let export = environment.export else { return [.failed("export is not available here")] }
-                return [.exported(path: path, count: try export(path))]
-            case .quit:
-                return []
-            }
+            let initial = text.isEmpty ? (try environment.store.draft(conversationID: conversationID) ?? "") : text
+            let edited = try terminal.suspend { try ExternalEditor.edit(initial, command: command) }
+            return [.editorFinished(conversationID: conversationID, text: edited)]
         } catch {
-            return [.failed("\(error)")]
+            return [.failed("editor: \(error)")]
         }
     }
 

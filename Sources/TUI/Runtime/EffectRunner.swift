@@ -1,0 +1,78 @@
+import Store
+
+/// Performs effects against the store and the reply gateway. Store reads are quick keyset
+/// queries and run inline, so the frame after a key already shows their result; sends and
+/// searches run in tasks and post their event to the queue.
+struct EffectRunner {
+    let environment: InboxEnvironment
+    let reader: StoreReader
+    let queue: EventQueue
+
+    init(environment: InboxEnvironment, queue: EventQueue) {
+        self.environment = environment
+        self.reader = StoreReader(store: environment.store)
+        self.queue = queue
+    }
+
+    /// Performs one effect; returns the events it produced at once.
+    func perform(_ effect: InboxEffect) -> [InboxEvent] {
+        let store = environment.store
+        let now = environment.clock()
+        do {
+            switch effect {
+            case .loadList(let request):
+                return [.listLoaded(try reader.window(request), request)]
+            case .loadCounts:
+                return [.countsLoaded(try store.counts())]
+            case .loadMessages(let request):
+                return [.messagesLoaded(try reader.messages(request))]
+            case .loadIdentity(let contactID):
+                return try store.identityDetail(contactID: contactID).map { [.identityLoaded($0)] } ?? []
+            case .planReply(let conversation):
+                let preview = environment.replies?.preview(for: conversation, now: now)
+                    ?? .unavailable("replies are not configured")
+                return [.replyPlanned(conversationID: conversation.id, preview)]
+            case .markRead(let conversationID):
+                try store.markRead(conversationID: conversationID)
+                return [.countsLoaded(try store.counts())]
+            case .loadDraft(let conversationID):
+                return [.draftLoaded(conversationID: conversationID, text: try store.draft(conversationID: conversationID))]
+            case .saveDraft(let conversationID, let text):
+                try store.saveDraft(conversationID: conversationID, text: text, at: now)
+                return []
+            case .send(let conversation, let text):
+                guard let replies = environment.replies else { return [.failed("replies are not configured")] }
+                                Task.detached {
+                    let outcome = await replies.send(text, to: conversation, now: now)
+                    queue.post(.sent(conversationID: conversation.id, outcome))
+                }
+                return []
+            case .sendTemplate(let conversation, let name):
+                guard let replies = environment.replies else { return [.failed("replies are not configured")] }
+                                Task.detached {
+                    let outcome = await replies.sendTemplate(name, to: conversation, now: now)
+                    queue.post(.sent(conversationID: conversation.id, outcome))
+                }
+                return []
+            case .search(let text):
+                                Task.detached {
+                    do {
+                        queue.post(.searchFinished(query: text, try store.searchMessages(text)))
+                    } catch {
+                        queue.post(.failed("search: \(error)"))
+                    }
+                }
+                return []
+            case .openEditor:
+                return []   // needs the terminal: the program handles it
+            case .export(let path):
+                guard let export = environment.export else { return [.failed("export is not available here")] }
+                return [.exported(path: path, count: try export(path))]
+            case .quit:
+                return []
+            }
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+}
