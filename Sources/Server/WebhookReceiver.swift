@@ -3,9 +3,10 @@ import Foundation
 import Hummingbird
 import Identity
 import Logging
-// Declared by Hummingbird, which runs every application in a ServiceGroup; imported here to
-// trigger a graceful shutdown in-process (cancelling the server task instead can trap in NIO,
-// apple/swift-nio#3481).
+// swift-service-lifecycle comes with Hummingbird, which runs every application in a ServiceGroup.
+// It is needed here to shut down gracefully in-process: cancelling the server task instead can
+// trap in NIO when a connection is being accepted (apple/swift-nio#3481). Package.swift should
+// name the product for the Server target; until then it resolves through Hummingbird.
 import ServiceLifecycle
 import Store
 

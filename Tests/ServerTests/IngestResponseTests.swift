@@ -170,7 +170,9 @@ struct ReceiverStopTests {
             let outcomes = await withTaskGroup(of: (status: Int?, committed: Bool).self) { group in
                 for body in bodies {
                     group.addTask {
-                        guard let reply = try? await fixture.postSigned(body, for: TestChannels.support, to: "/webhooks/meta")
+                        // The client retries a refused connection until its timeout: keep that short.
+                        guard let reply = try? await fixture.postSigned(body, for: TestChannels.support,
+                                                                        to: "/webhooks/meta", timeoutSeconds: 2)
                         else { return (nil, false) }
                         return (reply.status, (try? fixture.store.containsRawEvent(body: body)) ?? false)
                     }

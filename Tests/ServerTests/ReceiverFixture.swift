@@ -163,14 +163,14 @@ struct ReceiverFixture: Sendable {
     func url(_ path: String) -> String { running.baseURL + path }
 
     func send(_ method: Verb, _ path: String, headers: [String: String] = [:],
-              body: [UInt8]? = nil, chunked: Bool = false) async throws -> Reply {
+              body: [UInt8]? = nil, chunked: Bool = false, timeoutSeconds: Int64 = 30) async throws -> Reply {
         var request = HTTPClientRequest(url: url(path))
         request.method = .init(rawValue: method.rawValue)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.body = chunked ? .bytes(body, length: .unknown) : .bytes(body)
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeoutSeconds))
         let buffer = try await response.body.collect(upTo: 1 << 20)
         var replyHeaders: [String: String] = [:]
         for header in response.headers { replyHeaders[header.name.lowercased()] = header.value }
@@ -179,9 +179,11 @@ struct ReceiverFixture: Sendable {
     }
 
     /// Posts `body` signed for `channel` (its provider's scheme and secret) to `path`.
-    func postSigned(_ body: [UInt8], for channel: Channel, to path: String) async throws -> Reply {
+    func postSigned(_ body: [UInt8], for channel: Channel, to path: String,
+                    timeoutSeconds: Int64 = 30) async throws -> Reply {
         let signed = Signer.sign(body, scheme: channel.provider, secret: TestChannels.secret(of: channel))
-        return try await send(.POST, path + signed.query, headers: signed.headers, body: body)
+        return try await send(.POST, path + signed.query, headers: signed.headers, body: body,
+                              timeoutSeconds: timeoutSeconds)
     }
 
     var quarantineCount: Int { get throws { try store.quarantined().count } }

@@ -22,7 +22,7 @@ final class ReplayPipeline: @unchecked Sendable {
     private var bytes = 0
     private var unreadable: [String] = []
 
-    init(provider: ProviderKind?, channel: String?, receivedAt: Date, batchSize: Int = 1000) {
+    init(provider: ProviderKind?, channel: String?, receivedAt: Date, batchSize: Int = 8000) {
         self.provider = provider
         self.channel = channel
         self.receivedAt = receivedAt
