@@ -63,7 +63,11 @@ struct DemoCommand: AsyncParsableCommand {
                 return channel
             }
             do {
-                try await InboxLauncher.run(store: store, config: demoConfig, noColor: noColor)
+                // The samples were recorded on 20 Nov 2026: start the demo's clock shortly after
+                // the newest one, so replies fall inside WhatsApp's 24-hour service window.
+                let newest = try store.conversations().compactMap(\.lastMessageAt).max()
+                try await InboxLauncher.run(store: store, config: demoConfig, noColor: noColor,
+                                            clockStart: newest.map { $0.addingTimeInterval(15 * 60) })
             } catch {
                 await sandbox.stop()
                 throw error

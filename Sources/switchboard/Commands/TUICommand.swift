@@ -25,7 +25,9 @@ struct TUICommand: AsyncParsableCommand {
 /// Wires the inbox to the store, the outbox and the clock, and runs it on its own thread:
 /// the curses loop blocks, and the cooperative pool must stay free for sends and searches.
 enum InboxLauncher {
-    static func run(store: InboxStore, config: SwitchboardConfig, noColor: Bool) async throws {
+    /// - Parameter clockStart: when set (the demo), the inbox's clock starts at this time and
+    ///   runs in real time from there, so recorded data looks recent (service windows open).
+    static func run(store: InboxStore, config: SwitchboardConfig, noColor: Bool, clockStart: Date? = nil) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure("the inbox needs a terminal (stdin and stdout must be a TTY)")
         }
@@ -41,6 +43,9 @@ enum InboxLauncher {
         let clock: @Sendable () -> Double
         if fixed {
             clock = { fixedNow.timeIntervalSince1970 }
+        } else if let clockStart {
+            let launched = Date()
+            clock = { clockStart.timeIntervalSince1970 + Date().timeIntervalSince(launched) }
         } else {
             clock = { Date().timeIntervalSince1970 }
         }
