@@ -15,6 +15,7 @@ DURATION=${1:-20}
 CONNECTIONS=${2:-64}
 THREADS=2
 PORT=${BENCH_PORT:-8089}
+LOG_LEVEL=${BENCH_LOG_LEVEL:-info}   # info = one line per request, as in production
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN="$ROOT/.build-release/release/switchboard"
 WORK=$(mktemp -d /tmp/switchboard-serve-bench.XXXXXX)
@@ -51,7 +52,7 @@ TOML
 # Starts `serve` on a fresh store; sets SERVER_PID once /healthz answers.
 start_server() {
   local store=$1 log=$2
-  "$BIN" serve --config "$WORK/config.toml" --store "$store" 2>"$log" &
+  "$BIN" serve --config "$WORK/config.toml" --store "$store" --log-level "$LOG_LEVEL" 2>"$log" &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then return 0; fi

@@ -150,13 +150,19 @@ struct ReceiverFixture: Sendable {
         let receiver = WebhookReceiver(store: store, config: config, logger: logs.logger)
         let running = try await receiver.start(port: 0)
         let fixture = ReceiverFixture(store: store, running: running, logs: logs)
+        let outcome: Result<Void, any Error>
         do {
             try await body(fixture)
+            outcome = .success(())
         } catch {
-            await running.stop()
-            throw error
+            outcome = .failure(error)
         }
         await running.stop()
+        removeStore(at: path)
+        try outcome.get()
+    }
+
+    static func removeStore(at path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
@@ -304,6 +310,7 @@ enum ReceiverFixtureProbe {
         let running = try await receiver.start(host: "127.0.0.1", port: 0)
         let status = try await get(running.baseURL + "/healthz")
         await running.stop()
+        ReceiverFixture.removeStore(at: path)
         guard status == 200 else { throw ProbeFailure(status: status) }
         return running.port
     }

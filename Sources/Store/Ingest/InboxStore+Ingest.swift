@@ -13,6 +13,16 @@ extension InboxStore {
     /// savepoint: a webhook is applied whole or not at all, and nothing is acknowledged
     /// before the transaction commits.
     public func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
+        do {
+            return try write(batch, channels: channels)
+        } catch {
+            // The transaction rolled back: what the cache learned in it is not in the file.
+            writeCache.withCache { $0.clear() }
+            throw error
+        }
+    }
+
+    private func write(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
         try database.write { db in
             try writeCache.withCache { cache in
                 let version = try db.fetchCached(Int64.self, sql: "PRAGMA data_version") ?? 0

@@ -3,6 +3,7 @@ import Config
 import Foundation
 import Identity
 import Sandbox
+import Server
 import Store
 
 /// `switchboard demo`: a throw-away store filled from Assets/, the sandbox provider on a free
@@ -43,15 +44,18 @@ struct DemoCommand: AsyncParsableCommand {
             }
             try fill(store, from: assetsPath, channels: config.directory)
 
-            let channels = config.directory
+            // Status webhooks travel as they would in production: sandbox → HTTP → receiver →
+            // store. The demo is local and the sandbox does not sign, so no channel asks for it.
+            var receiverConfig = config
+            receiverConfig.channels = config.channels.map { channel in
+                var channel = channel
+                channel.webhookSecretEnv = nil
+                return channel
+            }
+            let receiver = try await InProcessReceiver.start(store: store, config: receiverConfig, host: "127.0.0.1", port: 0)
             let sandbox = try await SandboxServer.start(SandboxConfiguration(
                 host: "127.0.0.1", port: 0, channels: config.channels, statusDelay: .milliseconds(700),
-                sink: { webhook in
-                    let raw = RawWebhook(
-                        body: Array(webhook.body.serialized().utf8), provider: webhook.provider,
-                        channelName: webhook.channel, receivedAt: Date(), headers: webhook.headers)
-                    _ = try store.ingest(raw, channels: channels)
-                }))
+                sink: WebhookPoster(url: receiver.baseURL + "/webhooks").sink))
             var demoConfig = config
             demoConfig.channels = config.channels.map { channel in
                 var channel = channel
@@ -70,9 +74,11 @@ struct DemoCommand: AsyncParsableCommand {
                                             clockStart: newest.map { $0.addingTimeInterval(15 * 60) })
             } catch {
                 await sandbox.stop()
+                await receiver.stop()
                 throw error
             }
             await sandbox.stop()
+            await receiver.stop()
         }
     }
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Config
 import Foundation
+import Logging
 import Outbound
+import Server
 import Store
 import TUI
 
@@ -14,10 +16,37 @@ struct TUICommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Monochrome display (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(help: "Also receive live webhooks on this loopback port (the `serve` receiver, in-process).")
+    var listen: Int?
+
     func run() async throws {
         try await reportingFailures {
             let context = try CommandContext.open(global)
-            try await InboxLauncher.run(store: context.store, config: context.config, noColor: noColor)
+            var receiver: RunningReceiver?
+            if let listen {
+                receiver = try await InProcessReceiver.start(store: context.store, config: context.config,
+                                                             host: context.config.server.host, port: listen)
+            }
+            do {
+                try await InboxLauncher.run(store: context.store, config: context.config, noColor: noColor)
+            } catch {
+                await receiver?.stop()
+                throw error
+            }
+            await receiver?.stop()
+        }
+    }
+}
+
+/// The live receiver running beside the inbox. It must not write to the terminal that
+/// curses owns, so its request log goes nowhere.
+enum InProcessReceiver {
+    static func start(store: InboxStore, config: SwitchboardConfig, host: String, port: Int) async throws -> RunningReceiver {
+        let logger = Logger(label: "switchboard.receiver") { _ in SwiftLogNoOpLogHandler() }
+        do {
+            return try await WebhookReceiver(store: store, config: config, logger: logger).start(host: host, port: port)
+        } catch {
+            throw CLIFailure("cannot listen on \(host):\(port): \(error)")
         }
     }
 }
