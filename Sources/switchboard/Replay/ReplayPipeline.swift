@@ -17,12 +17,12 @@ final class ReplayPipeline: @unchecked Sendable {
     let channel: String?
     let receivedAt: Date
     let batchSize: Int
-    private let queue = BoundedQueue<[Labeled]>(capacity: 4)
+    private let queue = BoundedQueue<[Labeled]>(capacity: 2)
     private let lock = NSLock()
     private var bytes = 0
     private var unreadable: [String] = []
 
-    init(provider: ProviderKind?, channel: String?, receivedAt: Date, batchSize: Int = 8000) {
+    init(provider: ProviderKind?, channel: String?, receivedAt: Date, batchSize: Int = 4000) {
         self.provider = provider
         self.channel = channel
         self.receivedAt = receivedAt
