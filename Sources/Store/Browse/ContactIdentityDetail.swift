@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Everything the inbox knows about who a contact is: the identity details pane and
@@ -54,23 +55,22 @@ public struct ContactIdentityDetail: Sendable, Hashable {
     /// Identifiers replaced by newer ones (user_changed_number and the like).
     public var superseded: [Identifier] { identifiers.filter { !$0.current } }
 
-    /// Reads the detail of `contactID`; nil when there is no such contact.
+    /// Reads the detail of `contactID`; nil when there is no such contact. Identifiers and
+    /// usernames come from the same query as `switchboard contacts` and `show`.
     public static func fetch(_ db: Database, contactID: Int64) throws -> ContactIdentityDetail? {
-        guard let contact = try Row.fetchOne(db, sql: "SELECT id, name, username, country FROM contact WHERE id = ?", arguments: [contactID]) else {
+        guard let contact = try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [contactID]).first else {
             return nil
         }
-        let identifiers = try Row.fetchAll(db, sql: """
-            SELECT kind, value, scope, current, first_seen, last_seen, superseded_at
-            FROM identifier WHERE contact_id = ? ORDER BY current DESC, kind, first_seen
-            """, arguments: [contactID]).map { row -> Identifier in
-            let scope: String = row[2]
-            return Identifier(
-                kind: row[0], value: row[1], scope: scope.isEmpty ? nil : scope, current: row[3],
-                firstSeen: row[4], lastSeen: row[5], supersededAt: row[6])
+        let identifiers = contact.identifiers
+            .sorted { ($0.current ? 0 : 1, $0.kind.rawValue, $0.firstSeen) < ($1.current ? 0 : 1, $1.kind.rawValue, $1.firstSeen) }
+            .map { id in
+                Identifier(kind: id.kind.rawValue, value: id.value, scope: id.scope, current: id.current,
+                           firstSeen: id.firstSeen.timeIntervalSince1970, lastSeen: id.lastSeen.timeIntervalSince1970,
+                           supersededAt: id.supersededAt?.timeIntervalSince1970)
+            }
+        let usernames = contact.usernames.sorted { $0.firstSeen < $1.firstSeen }.map {
+            Username(username: $0.username, current: $0.current, firstSeen: $0.firstSeen.timeIntervalSince1970)
         }
-        let usernames = try Row.fetchAll(db, sql: """
-            SELECT username, current, first_seen FROM contact_username WHERE contact_id = ? ORDER BY first_seen
-            """, arguments: [contactID]).map { Username(username: $0[0], current: $0[1], firstSeen: $0[2]) }
         let merges = try Row.fetchAll(db, sql: """
             SELECT merged_id, reason, at FROM merge_log WHERE survivor_id = ? ORDER BY at, id
             """, arguments: [contactID]).map { Merge(mergedContactID: $0[0], reason: $0[1], at: $0[2]) }
@@ -79,7 +79,7 @@ public struct ContactIdentityDetail: Sendable, Hashable {
             WHERE contact_id = ? OR other_contact_id = ? ORDER BY at, id
             """, arguments: [contactID, contactID]).map { Conflict(otherContactID: $0[0], phone: $0[1], at: $0[2]) }
         return ContactIdentityDetail(
-            contactID: contact[0], name: contact[1], username: contact[2], country: contact[3],
+            contactID: contact.id, name: contact.name, username: contact.username, country: contact.country,
             identifiers: identifiers, usernames: usernames, merges: merges, conflicts: conflicts)
     }
 }

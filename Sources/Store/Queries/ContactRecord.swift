@@ -42,6 +42,7 @@ public struct IdentifierRecord: Sendable, Hashable {
     public var scope: String?
     public var current: Bool
     public var firstSeen: Date
+    public var lastSeen: Date
     public var supersededAt: Date?
 }
 

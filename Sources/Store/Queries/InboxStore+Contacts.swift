@@ -59,6 +59,7 @@ enum ContactQuery {
             identifiers[row["contact_id"], default: []].append(IdentifierRecord(
                 kind: kind, value: row["value"], scope: scope.isEmpty ? nil : scope, current: row["current"],
                 firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
+                lastSeen: Date(timeIntervalSince1970: row["last_seen"]),
                 supersededAt: superseded.map(Date.init(timeIntervalSince1970:))))
         }
         var usernames: [ContactID: [UsernameRecord]] = [:]
