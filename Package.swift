@@ -1,7 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
 
 let package = Package(
     name: "switchboard",
@@ -18,58 +23,80 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // Used by any layer: the lenient JSON parser/writer, and terminal-safe text (sanitizing,
+        // grapheme width, clipping, tables) shared by the TUI and the CLI's human output.
+        .target(name: "JSON", swiftSettings: strict),
+        .target(name: "TerminalText", swiftSettings: strict),
         // Pure layers: no I/O, no clock.
         .target(name: "Identity", swiftSettings: strict),
-        .target(name: "Webhooks", dependencies: ["Identity"], swiftSettings: strict),
+        .target(name: "Webhooks", dependencies: ["Identity", "JSON"], swiftSettings: strict),
         // Configuration file (config.toml).
         .target(name: "Config", dependencies: ["Identity", "TOMLKit"], swiftSettings: strict),
         // SQLite store: event log, identity graph, conversations, outbox.
         .target(name: "Store", dependencies: [
-            "Identity", "Webhooks",
+            "Identity", "Webhooks", "JSON",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         // Replies: provider requests, HTTP sends, outbox.
         .target(name: "Outbound", dependencies: [
-            "Identity", "Webhooks", "Store",
+            "Identity", "Webhooks", "Store", "JSON",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ], swiftSettings: strict),
         // Local stand-in for every provider's send API (demo, tests).
         .target(name: "Sandbox", dependencies: [
-            "Identity", "Webhooks",
+            "Identity", "Webhooks", "JSON",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Live webhook receiver.
         .target(name: "Server", dependencies: [
-            "Identity", "Webhooks", "Store", "Config",
+            "Identity", "Webhooks", "Store", "Config", "JSON",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         // ncursesw through pkg-config, with a C shim for macros and globals.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "TUI", dependencies: ["CNcursesw", "Identity", "Webhooks", "Store", "Outbound", "Config"], swiftSettings: strict),
+        .target(name: "TUI", dependencies: ["CNcursesw", "Identity", "Store", "TerminalText"], swiftSettings: strict),
         .executableTarget(name: "switchboard", dependencies: [
-            "Identity", "Webhooks", "Config", "Store", "Outbound", "Sandbox", "Server", "TUI",
+            "Identity", "Webhooks", "Config", "Store", "Outbound", "Sandbox", "Server", "TUI", "JSON", "TerminalText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], swiftSettings: strict),
-        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Identity"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Identity", "JSON"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Identity"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Webhooks", "Identity"], swiftSettings: strict),
-        .testTarget(name: "OutboundTests", dependencies: ["Outbound", "Sandbox", "Store", "Identity", "Webhooks"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Webhooks", "Identity", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
+        .testTarget(name: "OutboundTests", dependencies: [
+            "Outbound", "Sandbox", "Store", "Identity", "Webhooks", "JSON",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: [
             "Server", "Store", "Config", "Identity",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ], swiftSettings: strict),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "Identity", "Webhooks"], swiftSettings: strict),
+        .testTarget(name: "TUITests", dependencies: [
+            "TUI", "Store", "Identity", "TerminalText", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         // Drives the built `switchboard` binary (CLI contract, tmux end-to-end).
         .testTarget(name: "CLITests", dependencies: ["Identity"], swiftSettings: strict),
     ]

@@ -1,4 +1,4 @@
-import Identity
+public import Identity
 
 /// The configuration file (`config.toml`, SPEC §5).
 public struct SwitchboardConfig: Sendable {

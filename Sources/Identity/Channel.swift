@@ -80,6 +80,14 @@ public struct ChannelDirectory: Sendable {
 
     public func named(_ name: String) -> Channel? { channels.first { $0.name == name } }
 
+    /// The one routing rule, shared by the store and the receiver's signature check: the
+    /// channel named by the route (or `--channel`) when configured, else the one the payload's number or id
+    /// addresses — same provider first, then any (a raw Meta payload forwarded by Kapso).
+    public func route(_ address: ChannelAddress, named name: String? = nil) -> Channel? {
+        if let name, let channel = named(name) { return channel }
+        return match(address) ?? match(address, anyProvider: true)
+    }
+
     /// The channel a webhook addresses: by provider id first, then by display number.
     /// The provider must agree unless `anyProvider` (a raw Meta payload forwarded by Kapso).
     public func match(_ address: ChannelAddress, anyProvider: Bool = false) -> Channel? {

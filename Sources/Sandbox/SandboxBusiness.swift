@@ -1,4 +1,4 @@
-import Identity
+public import Identity
 
 /// The business number a sandbox route addresses: what the provider's status webhooks
 /// name so the receiver can match its channel.

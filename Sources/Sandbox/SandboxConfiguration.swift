@@ -1,6 +1,7 @@
-import Foundation
-import Identity
-import Webhooks
+public import Foundation
+public import Identity
+public import JSON
+public import Webhooks
 
 /// A status webhook the sandbox delivers back to the inbox, in the provider's shape.
 public struct StatusWebhook: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
-import Identity
+public import Identity
+public import JSON
 import Webhooks
 
 /// A send the sandbox accepted.

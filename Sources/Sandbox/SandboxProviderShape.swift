@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// One provider's send API as the sandbox imitates it: which request it accepts, what it

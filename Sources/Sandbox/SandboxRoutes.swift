@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Identity
+import JSON
 import Webhooks
 
 /// The sandbox's HTTP routes. Point a channel's `send_url` (and Connectly's `template_url`)

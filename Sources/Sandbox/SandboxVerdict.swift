@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// What a sandbox provider makes of a send request: accepted for one recipient, or rejected

@@ -1,6 +1,9 @@
+import Identity
+import NIOHTTP1
 import AsyncHTTPClient
 import Foundation
-import NIOCore
+import JSON
+public import NIOCore
 import Webhooks
 
 /// Posts status webhooks over HTTP to the inbox's receiver (`--webhook-url`).

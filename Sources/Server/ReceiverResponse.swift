@@ -1,4 +1,5 @@
 import Hummingbird
+import JSON
 import Webhooks
 
 /// Response bodies of the receiver: small JSON objects, or plain text for Meta's challenge.

@@ -1,5 +1,5 @@
 import Crypto
-import Identity
+public import Identity
 
 /// How one provider proves a webhook came from it (SPEC §6). Every scheme is checked over the
 /// raw body bytes as received, never over re-serialized JSON.
@@ -66,24 +66,24 @@ public enum SignatureScheme: Sendable, Hashable {
             guard let hex = Self.stripping(prefix: "sha256=", from: value), let given = SignatureEncoding.hex(hex) else {
                 return .invalid
             }
-            return Self.verdict(HMAC<SHA256>.authenticationCode(for: body, using: key), given)
+            return Self.verdict(HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: body, using: key))
         case .kapsoHex:
             guard let value = headers["x-webhook-signature"] else { return .missing }
             // Some senders prefix the algorithm the way Meta does; the digest is the same.
             let hex = Self.stripping(prefix: "sha256=", from: value) ?? Substring(value)
             guard let given = SignatureEncoding.hex(hex) else { return .invalid }
-            return Self.verdict(HMAC<SHA256>.authenticationCode(for: body, using: key), given)
+            return Self.verdict(HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: body, using: key))
         case .connectlyBase64:
             guard let value = headers["x-connectly-hmac-sha256"] else { return .missing }
             guard let given = SignatureEncoding.base64(Substring(value)) else { return .invalid }
-            return Self.verdict(HMAC<SHA256>.authenticationCode(for: body, using: key), given)
+            return Self.verdict(HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: body, using: key))
         case .webexHubSignature:
             guard let value = headers["x-hub-signature"] else { return .missing }
             if let hex = Self.stripping(prefix: "sha256=", from: value), let given = SignatureEncoding.hex(hex) {
-                return Self.verdict(HMAC<SHA256>.authenticationCode(for: body, using: key), given)
+                return Self.verdict(HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: body, using: key))
             }
             if let hex = Self.stripping(prefix: "sha512=", from: value), let given = SignatureEncoding.hex(hex) {
-                return Self.verdict(HMAC<SHA512>.authenticationCode(for: body, using: key), given)
+                return Self.verdict(HMAC<SHA512>.isValidAuthenticationCode(given, authenticating: body, using: key))
             }
             return .invalid
         case .sinchNonceTimestamp:
@@ -96,15 +96,16 @@ public enum SignatureScheme: Sendable, Hashable {
             message.append(contentsOf: nonce.utf8)
             message.append(UInt8(ascii: "."))
             message.append(contentsOf: timestamp.utf8)
-            return Self.verdict(HMAC<SHA256>.authenticationCode(for: message, using: key), given)
+            return Self.verdict(HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: message, using: key))
         case .azureQuerySecret:
             guard let value = query[Self.querySecretName] else { return .missing }
-            return ConstantTime.equalTokens(value, secret) ? .valid : .invalid
+            return SignatureEncoding.tokensMatch(value, secret) ? .valid : .invalid
         }
     }
 
-    private static func verdict<MAC: MessageAuthenticationCode>(_ expected: MAC, _ given: [UInt8]) -> SignatureVerdict {
-        ConstantTime.equal(Array(expected), given) ? .valid : .invalid
+    /// `valid` is swift-crypto's constant-time check of the given code.
+    private static func verdict(_ valid: Bool) -> SignatureVerdict {
+        valid ? .valid : .invalid
     }
 
     /// The text after a case-insensitive `prefix`, or `nil` when it is absent.

@@ -56,7 +56,7 @@ struct WebhookAuthenticator: Sendable {
         var found: [Channel] = []
         for event in decoded.webhook.events {
             let address = event.channel
-            if let channel = channels.match(address) ?? channels.match(address, anyProvider: true),
+            if let channel = channels.route(address),
                !found.contains(where: { $0.name == channel.name }) {
                 found.append(channel)
             }

@@ -1,14 +1,13 @@
-import Config
-import Foundation
+public import Config
+public import Foundation
 import Hummingbird
 import Identity
-import Logging
-// swift-service-lifecycle comes with Hummingbird, which runs every application in a ServiceGroup.
-// It is needed here to shut down gracefully in-process: cancelling the server task instead can
-// trap in NIO when a connection is being accepted (apple/swift-nio#3481). Package.swift should
-// name the product for the Server target; until then it resolves through Hummingbird.
+public import Logging
+// A ServiceGroup shuts the server down gracefully in-process: cancelling the server task instead
+// can trap in NIO when a connection is being accepted (apple/swift-nio#3481).
 import ServiceLifecycle
-import Store
+import UnixSignals
+public import Store
 
 /// The live webhook receiver (SPEC §6) over one store: `switchboard serve`, or in-process
 /// beside the inbox (`switchboard tui --listen PORT`, `demo`).

@@ -1,88 +1,155 @@
 import Foundation
 import GRDB
-import Identity
+public import Identity
 import Webhooks
 
 extension InboxStore {
-    /// Re-projects contacts, conversations and messages from the raw event log, in arrival
-    /// order, through the same ingest path; the log and the quarantine are untouched.
-    /// Outgoing messages (not in the log) are kept and re-attached to the contact holding the
-    /// identifier they were sent to. Returns the number of logged events re-applied.
+    /// Re-projects contacts, conversations and inbound messages from the raw event log, in
+    /// arrival order, through the same ingest path; the log and the quarantine are untouched.
+    ///
+    /// Everything happens in ONE write transaction: other processes keep reading the old
+    /// projection (WAL snapshot) until the commit swaps the new one in, and a crash at any
+    /// moment rolls back to the old one whole. Operator work — outgoing messages with their
+    /// statuses and outbox rows, drafts — is never deleted: it stays in its rows and is
+    /// re-attached to the conversation of whoever holds the identifier it is anchored to
+    /// (channel + identifier). Foreign keys are checked at the commit.
+    /// Returns the number of logged events re-applied.
     public func rebuild(channels: ChannelDirectory, batchSize: Int = 2000) throws -> Int {
-        let outgoing: [Row] = try database.write { db in
-            let kept = try Row.fetchAll(db, sql: "SELECT * FROM message WHERE direction = 'out' ORDER BY id")
-            for table in ["message", "conversation", "identifier", "contact_username", "merge_log",
-                          "identity_conflict", "pending_status", "contact"] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
-            return kept
-        }
         writeCache.withCache { $0.clear(); $0.dataVersion = -1 }
-        var lastID: Int64 = 0
-        var count = 0
-        while true {
-            let page: [PreparedWebhook] = try database.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT id, provider, channel, received_at, body FROM raw_event WHERE id > ? ORDER BY id LIMIT ?
-                    """, arguments: [lastID, batchSize]).map { row in
-                    let body: Data = row["body"]
-                    let provider: String? = row["provider"]
-                    return PreparedWebhook(RawWebhook(
-                        body: Array(body), provider: provider.flatMap(ProviderKind.init(rawValue:)),
-                        channelName: row["channel"], receivedAt: Date(timeIntervalSince1970: row["received_at"])),
-                        loggedEventID: row["id"])
-                }
+        defer { writeCache.withCache { $0.clear(); $0.dataVersion = -1 } }
+        return try database.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            let drafts = try DraftAnchor.all(db)
+            try db.execute(sql: """
+                DELETE FROM message WHERE direction = 'in';
+                DELETE FROM draft;
+                DELETE FROM conversation;
+                DELETE FROM identifier;
+                DELETE FROM contact_username;
+                DELETE FROM merge_log;
+                DELETE FROM identity_conflict;
+                DELETE FROM pending_status;
+                DELETE FROM contact;
+                INSERT INTO message_fts(message_fts) VALUES('delete-all');
+                UPDATE search_index_state SET last_message_id = 0 WHERE id = 1;
+                """)
+            writeCache.withCache { $0.clear() }
+            var lastID: Int64 = 0
+            var count = 0
+            while true {
+                let page = try Self.loggedEvents(after: lastID, limit: batchSize, db: db)
+                guard let last = page.last?.loggedEventID else { break }
+                _ = try ingest(page, channels: channels, db: db)
+                lastID = last
+                count += page.count
             }
-            guard let last = page.last?.loggedEventID else { break }
-            _ = try ingest(page, channels: channels)
-            lastID = last
-            count += page.count
+            let reattachment = OperatorWorkReattachment(db: db, channels: channels, cache: IngestCache())
+            try reattachment.reattachOutgoing()
+            try reattachment.restore(drafts)
+            return count
         }
-        try database.write { db in try OutgoingReattachment(db: db, channels: channels).reattach(outgoing) }
-        return count
+    }
+
+    private static func loggedEvents(after id: Int64, limit: Int, db: Database) throws -> [PreparedWebhook] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, provider, channel, received_at, body FROM raw_event WHERE id > ? ORDER BY id LIMIT ?
+            """, arguments: [id, limit]).map { row in
+            let body: Data = row["body"]
+            let provider: String? = row["provider"]
+            return PreparedWebhook(RawWebhook(
+                body: Array(body), provider: provider.flatMap(ProviderKind.init(rawValue:)),
+                channelName: row["channel"], receivedAt: Date(timeIntervalSince1970: row["received_at"])),
+                loggedEventID: row["id"])
+        }
     }
 }
 
-/// Puts outgoing messages back after a rebuild, on the conversation of whoever holds the
-/// identifier each was sent to.
-struct OutgoingReattachment {
+/// A draft with what finds its conversation again after a rebuild: the channel and every
+/// identifier its contact held, in resolution order (BSUID, parent BSUID, phone).
+struct DraftAnchor {
+    var channel: String
+    var text: String
+    var updatedAt: Double
+    var identifiers: [(kind: String, value: String, scope: String)]
+
+    static func all(_ db: Database) throws -> [DraftAnchor] {
+        let drafts = try Row.fetchAll(db, sql: """
+            SELECT d.text, d.updated_at, c.channel, c.contact_id FROM draft d JOIN conversation c ON c.id = d.conversation_id
+            """)
+        return try drafts.map { row in
+            let contact: Int64 = row["contact_id"]
+            let identifiers = try Row.fetchAll(db, sql: """
+                SELECT kind, value, scope FROM identifier WHERE contact_id = ? AND kind != 'username'
+                ORDER BY CASE kind WHEN 'bsuid' THEN 0 WHEN 'parent_bsuid' THEN 1 ELSE 2 END, current DESC
+                """, arguments: [contact]).map { (kind: $0["kind"] as String, value: $0["value"] as String, scope: $0["scope"] as String) }
+            return DraftAnchor(channel: row["channel"], text: row["text"], updatedAt: row["updated_at"], identifiers: identifiers)
+        }
+    }
+}
+
+/// Puts operator work back on the rebuilt projection.
+struct OperatorWorkReattachment {
     let db: Database
     let channels: ChannelDirectory
+    let cache: IngestCache
 
-    func reattach(_ rows: [Row]) throws {
-        var conversations = ConversationWriter(db: db, cache: IngestCache())
+    /// Every outgoing message moves to the conversation of whoever now holds the identifier
+    /// it was sent to; if nobody does (its contact was only ever known from the reply), a
+    /// contact holding that identifier is recreated, so no reply is ever dropped.
+    func reattachOutgoing() throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, channel, phone, bsuid, parent_bsuid, username, timestamp FROM message WHERE direction = 'out' ORDER BY id
+            """)
+        var touched = Set<Int64>()
         for row in rows {
             let channelName: String = row["channel"]
-            guard let channel = channels.named(channelName),
-                  let contact = try holder(row, channel: channel) else { continue }
-            let conversation = try conversations.conversation(channel: channelName, contact: contact)
-            var copy = row.asDictionary
-            copy["conversation_id"] = conversation.id.databaseValue
-            let columns = copy.keys.sorted()
-            try db.execute(
-                sql: "INSERT INTO message (\(columns.joined(separator: ","))) VALUES (\(columns.map { _ in "?" }.joined(separator: ",")))",
-                arguments: StatementArguments(columns.map { copy[$0] ?? .null }))
-            try ConversationWriter.recount(conversation.id, db: db)
+            let sentTo = CustomerIdentity(phone: row["phone"], bsuid: row["bsuid"], parentBSUID: row["parent_bsuid"],
+                                          username: row["username"])
+            let contact = try holder(of: sentTo, channelName: channelName, at: row["timestamp"])
+            let conversation = try conversationID(channel: channelName, contact: contact)
+            try db.execute(sql: "UPDATE message SET conversation_id = ? WHERE id = ?", arguments: [conversation, row["id"] as Int64])
+            touched.insert(conversation)
+        }
+        for conversation in touched { try ConversationWriter.recount(conversation, db: db) }
+    }
+
+    /// Drafts go back to the conversation on their channel of whoever holds one of their
+    /// contact's identifiers; a draft whose identifiers all vanished from the log is kept on
+    /// a contact recreated from the first of them.
+    func restore(_ drafts: [DraftAnchor]) throws {
+        for draft in drafts {
+            var contact: Int64?
+            for identifier in draft.identifiers {
+                contact = try Int64.fetchOne(db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
+                                             arguments: [identifier.kind, identifier.value, identifier.scope])
+                if contact != nil { break }
+            }
+            if contact == nil, let first = draft.identifiers.first, let kind = IdentifierKind(rawValue: first.kind) {
+                var identity = CustomerIdentity()
+                identity.set(Identifier(kind: kind, value: first.value), field: "draft")
+                contact = try holder(of: identity, channelName: draft.channel, at: draft.updatedAt)
+            }
+            guard let contact else { continue }
+            let conversation = try conversationID(channel: draft.channel, contact: contact)
+            try Drafts.save(db, conversationID: conversation, text: draft.text, at: draft.updatedAt)
         }
     }
 
-    private func holder(_ row: Row, channel: Channel) throws -> ContactID? {
-        let sentTo: [(IdentifierKind, String?)] = [(.phone, row["phone"]), (.bsuid, row["bsuid"]), (.parentBSUID, row["parent_bsuid"])]
-        for case let (kind, value?) in sentTo {
-            let scoped = channel.scoped(Identifier(kind: kind, value: value))
+    private func holder(of sentTo: CustomerIdentity, channelName: String, at time: Double) throws -> ContactID {
+        let channel = channels.named(channelName) ?? Channel(name: channelName, provider: .meta, portfolio: "")
+        for identifier in sentTo.identifiers where identifier.kind != .username {
+            let scoped = channel.scoped(identifier)
             if let id = try ContactID.fetchOne(
                 db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
-                arguments: [kind.rawValue, value, scoped.scope ?? ""]) {
+                arguments: [scoped.kind.rawValue, scoped.value, scoped.scope ?? ""]) {
                 return id
             }
         }
-        return nil
+        var writer = ContactWriter(db: db, rawEventID: nil, cache: cache)
+        return try writer.resolve(sentTo, on: channel, at: time)
     }
-}
 
-extension Row {
-    /// Column name → database value.
-    fileprivate var asDictionary: [String: DatabaseValue] {
-        Dictionary(columnNames.map { ($0, self[$0] as DatabaseValue) }, uniquingKeysWith: { first, _ in first })
+    private func conversationID(channel: String, contact: ContactID) throws -> Int64 {
+        try InboxStore.conversationID(channel: channel, contact: contact, db: db)
     }
 }

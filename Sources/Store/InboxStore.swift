@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+public import GRDB
 
 /// The local inbox: one SQLite file in WAL mode, shared by every process (replay, serve, TUI).
 public final class InboxStore: Sendable {
@@ -21,5 +21,7 @@ public final class InboxStore: Sendable {
         self.database = try DatabasePool(path: path, configuration: configuration)
         self.path = path
         try Migrations.migrator.migrate(database)
+        // A reply a crashed process left in `sending` is shown failed, never left pending.
+        try failInterruptedSends()
     }
 }

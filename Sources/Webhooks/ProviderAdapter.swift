@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Turns one provider's webhook bodies into normalized events. Pure: no I/O, no clock.
 public protocol ProviderAdapter: Sendable {

@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// A recorded webhook: `{"provider","channel","received_at","headers","body"}` (SPEC §4
 /// replay), where `body` is the JSON object or the raw string. A line that is not an

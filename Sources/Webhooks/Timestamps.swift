@@ -1,4 +1,6 @@
-import Foundation
+import Identity
+public import Foundation
+public import JSON
 
 /// Provider timestamps: Unix seconds or milliseconds (as numbers or strings) and ISO 8601.
 public enum Timestamps {

@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Why a webhook body could not be used at all.
 public enum WebhookRejection: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `switchboard`: a terminal inbox for WhatsApp Business operators (SPEC §4).
 @main
@@ -14,4 +15,35 @@ struct Switchboard: AsyncParsableCommand {
         defaultSubcommand: TUICommand.self)
 
     @OptionGroup var global: GlobalOptions
+
+    /// The one failure handler: argument errors, help and `ExitCode` the ArgumentParser way;
+    /// any other failure of a command is one line on stderr and a non-zero exit.
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                var synchronous = command
+                try synchronous.run()
+            }
+        } catch let failure as CLIFailure {
+            StandardError.line("switchboard: \(failure.message)")
+            Foundation.exit(failure.exitCode)
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch let error as ValidationError {
+            exit(withError: error)
+        } catch {
+            StandardError.line("switchboard: \(error)")
+            Foundation.exit(EXIT_FAILURE)
+        }
+    }
 }

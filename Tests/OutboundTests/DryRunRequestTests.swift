@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Testing
 import Webhooks
 @testable import Outbound

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Identity
+import JSON
 @testable import Sandbox
 import Store
 import Testing
@@ -148,10 +149,45 @@ struct OutboxFixture {
         let entry = try fixture.store.enqueue(OutgoingMessageRecord(
             channel: "support", provider: .meta, contact: try fixture.contact(), type: "text", text: "hi",
             recipient: Identifier(kind: .bsuid, value: F.bsuid), request: "{}", createdAt: F.now))
-        _ = try fixture.store.claimOutboxEntry(entry.id, at: F.now)
-        #expect(try fixture.store.failInterruptedSends(olderThan: F.now.addingTimeInterval(1), at: F.now) == 1)
+        // A sender on this host whose process is gone (pid 1 is never ours to claim: use a dead one).
+        let lease = SenderLease(host: "here", processID: 999_999, expiresAt: Date().addingTimeInterval(600))
+        _ = try fixture.store.claimOutboxEntry(entry.id, at: F.now, lease: lease)
+        #expect(try fixture.store.failInterruptedSends(host: "here", isAlive: { _ in true }) == 0)
+        #expect(try fixture.store.failInterruptedSends(host: "elsewhere", isAlive: { _ in false }) == 0)
+        #expect(try fixture.store.failInterruptedSends(host: "here", isAlive: { _ in false }) == 1)
         #expect(try fixture.message(entry.messageID)?["error_code"] as String? == "interrupted")
         #expect(try fixture.store.claimOutboxEntry(entry.id, at: F.now) == nil)
+    }
+
+    @Test(arguments: [
+        // (lease host, holder alive, lease expired) → marked interrupted?
+        ("here", true, false, false), ("here", false, false, true), ("here", true, true, true),
+        ("other", false, false, false), ("other", true, true, true),
+    ])
+    func leaseDecidesWhetherASendWasInterrupted(host: String, alive: Bool, expired: Bool, interrupted: Bool) throws {
+        let fixture = try OutboxFixture()
+        let entry = try fixture.store.enqueue(OutgoingMessageRecord(
+            channel: "support", provider: .meta, contact: try fixture.contact(), type: "text", text: "hi",
+            recipient: Identifier(kind: .bsuid, value: F.bsuid), request: "{}", createdAt: F.now))
+        let now = Date()
+        let lease = SenderLease(host: host, processID: 4242, expiresAt: now.addingTimeInterval(expired ? -1 : 60))
+        _ = try fixture.store.claimOutboxEntry(entry.id, at: F.now, lease: lease)
+        #expect(try fixture.store.failInterruptedSends(at: now, host: "here", isAlive: { _ in alive }) == (interrupted ? 1 : 0))
+    }
+
+    @Test func reopeningTheStoreFailsASendWhoseProcessIsGone() throws {
+        let fixture = try OutboxFixture()
+        let entry = try fixture.store.enqueue(OutgoingMessageRecord(
+            channel: "support", provider: .meta, contact: try fixture.contact(), type: "text", text: "hi",
+            recipient: Identifier(kind: .bsuid, value: F.bsuid), request: "{}", createdAt: F.now))
+        let dead = SenderLease(host: SenderLease.hostName(), processID: Int32.max - 1, expiresAt: Date().addingTimeInterval(600))
+        _ = try fixture.store.claimOutboxEntry(entry.id, at: F.now, lease: dead)
+        let reopened = try InboxStore(path: fixture.store.path)
+        let row = try reopened.database.read { db in
+            try Row.fetchOne(db, sql: "SELECT status, error_code FROM message WHERE id = ?", arguments: [entry.messageID])
+        }
+        #expect(row?["status"] as String? == "failed")
+        #expect(row?["error_code"] as String? == "interrupted")
     }
 }
 

@@ -1,3 +1,5 @@
+import Store
+import Identity
 import Testing
 
 @Suite("Subscription handshakes")

@@ -1,3 +1,5 @@
+import NIOHTTP1
+import NIOCore
 import AsyncHTTPClient
 import Config
 import Crypto
@@ -40,30 +42,30 @@ enum TestSecrets {
 /// One configured channel per provider, each with a secret, plus `open` (no secret) and
 /// `locked` (names a secret variable that is never set).
 enum TestChannels {
-    static let support = Channel(name: "support", provider: .meta, number: "15550783881", id: "106540352242922",
+    static let support = Identity.Channel(name: "support", provider: .meta, number: "15550783881", id: "106540352242922",
                                  portfolio: "acme", webhookSecretEnv: TestSecrets.variable("SUPPORT_SECRET"),
                                  verifyTokenEnv: TestSecrets.variable("SUPPORT_VERIFY"))
-    static let sales = Channel(name: "sales", provider: .meta, number: "15550783882", id: "106540352242923",
+    static let sales = Identity.Channel(name: "sales", provider: .meta, number: "15550783882", id: "106540352242923",
                                portfolio: "acme", webhookSecretEnv: TestSecrets.variable("SALES_SECRET"))
-    static let open = Channel(name: "open", provider: .meta, number: "15550783883", id: "106540352242924",
+    static let open = Identity.Channel(name: "open", provider: .meta, number: "15550783883", id: "106540352242924",
                               portfolio: "acme")
-    static let locked = Channel(name: "locked", provider: .meta, number: "15550783884", id: "106540352242925",
+    static let locked = Identity.Channel(name: "locked", provider: .meta, number: "15550783884", id: "106540352242925",
                                 portfolio: "acme", webhookSecretEnv: TestSecrets.variable("NEVER_SET"))
-    static let kapso = Channel(name: "kapso-line", provider: .kapso, number: "15550003333", id: "kapso-pnid-1",
+    static let kapso = Identity.Channel(name: "kapso-line", provider: .kapso, number: "15550003333", id: "kapso-pnid-1",
                                portfolio: "acme", webhookSecretEnv: TestSecrets.variable("KAPSO_SECRET"))
-    static let connectly = Channel(name: "connectly-line", provider: .connectly, number: "15550001111",
+    static let connectly = Identity.Channel(name: "connectly-line", provider: .connectly, number: "15550001111",
                                    portfolio: "acme", webhookSecretEnv: TestSecrets.variable("CONNECTLY_SECRET"))
-    static let webex = Channel(name: "webex-line", provider: .webex, number: "15550002222",
+    static let webex = Identity.Channel(name: "webex-line", provider: .webex, number: "15550002222",
                                portfolio: "acme", webhookSecretEnv: TestSecrets.variable("WEBEX_SECRET"))
-    static let sinch = Channel(name: "sinch-line", provider: .sinch, number: "5511999990000",
+    static let sinch = Identity.Channel(name: "sinch-line", provider: .sinch, number: "5511999990000",
                                portfolio: "acme", webhookSecretEnv: TestSecrets.variable("SINCH_SECRET"))
-    static let azure = Channel(name: "azure-line", provider: .azure, id: "11111111-1111-1111-1111-111111111111",
+    static let azure = Identity.Channel(name: "azure-line", provider: .azure, id: "11111111-1111-1111-1111-111111111111",
                                portfolio: "acme", webhookSecretEnv: TestSecrets.variable("AZURE_SECRET"))
 
     static let all = [support, sales, open, locked, kapso, connectly, webex, sinch, azure]
 
     /// The channel with a secret for each provider (Meta: `support`).
-    static func signed(_ provider: ProviderKind) -> Channel {
+    static func signed(_ provider: ProviderKind) -> Identity.Channel {
         switch provider {
         case .meta: support
         case .kapso: kapso
@@ -74,7 +76,7 @@ enum TestChannels {
         }
     }
 
-    static func secret(of channel: Channel) -> String {
+    static func secret(of channel: Identity.Channel) -> String {
         channel.webhookSecretEnv.map { TestSecrets.installed[$0] ?? "" } ?? ""
     }
 }
@@ -185,7 +187,7 @@ struct ReceiverFixture: Sendable {
     }
 
     /// Posts `body` signed for `channel` (its provider's scheme and secret) to `path`.
-    func postSigned(_ body: [UInt8], for channel: Channel, to path: String,
+    func postSigned(_ body: [UInt8], for channel: Identity.Channel, to path: String,
                     timeoutSeconds: Int64 = 30) async throws -> Reply {
         let signed = Signer.sign(body, scheme: channel.provider, secret: TestChannels.secret(of: channel))
         return try await send(.POST, path + signed.query, headers: signed.headers, body: body,

@@ -1,3 +1,4 @@
+@testable import TerminalText
 import Testing
 import Store
 @testable import TUI

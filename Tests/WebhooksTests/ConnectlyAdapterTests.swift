@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Identity
 import Testing
 import Webhooks

@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// A webhook body stored under `Fixtures/<provider dir>/<name>.json`.

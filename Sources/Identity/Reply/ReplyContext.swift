@@ -1,4 +1,4 @@
-import struct Foundation.Date
+public import struct Foundation.Date
 
 /// What the store knows about a contact when a reply is planned: its current identifiers
 /// (each BSUID with its portfolio, each parent BSUID with its group) and, per channel name,

@@ -1,5 +1,5 @@
-import struct Foundation.Date
-import typealias Foundation.TimeInterval
+public import struct Foundation.Date
+public import typealias Foundation.TimeInterval
 
 /// Chooses the identifier a reply goes to, or refuses (SPEC §3). Pure: time is passed in.
 ///

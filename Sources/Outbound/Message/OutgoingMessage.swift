@@ -1,4 +1,4 @@
-import Identity
+public import Identity
 
 /// The content of a reply: session text or an approved template.
 public enum OutgoingMessage: Sendable, Hashable {

@@ -1,6 +1,6 @@
-import Foundation
-import Identity
-import Store
+public import Foundation
+public import Identity
+public import Store
 import Webhooks
 
 /// Sends replies through the store's outbox: the message is written first (pending), then
@@ -44,7 +44,15 @@ public struct ReplyOutbox: Sendable {
         let store = store
         let clock = clock
         sender.onAttempt = { _ in try? store.recordOutboxAttempt(entry.id, at: clock()) }
+        // Renew the lease while the send runs, so other processes see a live sender.
+        let renewal = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(SenderLease.renewal))
+                try store.renewOutboxLease(entry.id, until: Date().addingTimeInterval(SenderLease.duration))
+            }
+        }
         let result = await sender.send(request, provider: entry.provider)
+        renewal.cancel()
         switch result {
         case .accepted(let messageID, let status):
             try store.markOutboxSent(entry.id, providerMessageID: messageID, httpStatus: status, at: clock())
@@ -52,6 +60,18 @@ public struct ReplyOutbox: Sendable {
             try store.markOutboxFailed(entry.id, error: error, httpStatus: status, at: clock())
         }
         return OutboxDelivery(entryID: entry.id, messageRowID: entry.messageID, result: result)
+    }
+}
+
+extension ReplyOutbox {
+    /// Sends every reply still queued (written by a process that stopped before sending),
+    /// oldest first; `token` gives each channel's token. Returns what happened to each.
+    public func sendQueued(token: (String) -> String?) async throws -> [OutboxDelivery] {
+        var deliveries: [OutboxDelivery] = []
+        for entry in try store.queuedOutboxEntries() {
+            deliveries.append(try await deliver(entry.id, token: token(entry.channel)))
+        }
+        return deliveries
     }
 }
 

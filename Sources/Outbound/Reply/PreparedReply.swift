@@ -1,4 +1,4 @@
-import Identity
+public import Identity
 
 /// A planned reply with the exact request that sends it: what `--dry-run` shows.
 public struct PreparedReply: Sendable, Hashable {

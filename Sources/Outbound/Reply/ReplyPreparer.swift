@@ -1,5 +1,5 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
 
 /// Plans a reply and builds its provider request in one step (CLI, TUI, `show`).
 public enum ReplyPreparer {

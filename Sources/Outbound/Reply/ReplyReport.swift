@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 import Webhooks
 
 /// The JSON objects `reply --json` and `show --json` print (SPEC §4). Headers never appear.

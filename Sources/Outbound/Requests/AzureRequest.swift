@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// Azure Communication Services Advanced Messaging `notifications:send`. `to` is a list;

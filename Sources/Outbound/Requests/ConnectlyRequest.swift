@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// Connectly: session messages go to `…/send/messages` with the customer in `recipient`

@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// Kapso proxies Meta's Cloud API: same body, Kapso's URL and `X-API-Key`. A BSUID goes in

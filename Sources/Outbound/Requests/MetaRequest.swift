@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// Meta Cloud API `POST /<phone_number_id>/messages`. A phone goes in `to`; a BSUID or parent

@@ -1,4 +1,5 @@
-import Identity
+public import Identity
+import JSON
 import Webhooks
 
 extension ProviderRequest {

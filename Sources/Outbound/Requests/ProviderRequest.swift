@@ -1,3 +1,4 @@
+public import JSON
 import Webhooks
 
 /// One HTTP header. Kept as an ordered list so requests compare and print deterministically.

@@ -1,4 +1,4 @@
-import Identity
+public import Identity
 import Webhooks
 
 /// Turns a reply plan into the exact HTTP request of the channel's provider.

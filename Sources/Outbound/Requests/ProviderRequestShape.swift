@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// How one provider's send API wants a reply: URL, auth header and JSON body (SPEC §3).

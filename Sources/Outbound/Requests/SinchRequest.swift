@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// Sinch LATAM Messaging send: `destinations[].destination` holds a phone or a BSUID alike.

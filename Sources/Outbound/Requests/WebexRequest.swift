@@ -1,4 +1,5 @@
 import Identity
+import JSON
 import Webhooks
 
 /// Webex Connect WhatsApp send: `destination[].waid` takes the phone or, failing that, the

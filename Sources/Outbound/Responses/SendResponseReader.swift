@@ -1,5 +1,6 @@
-import Identity
-import Webhooks
+public import Identity
+public import JSON
+public import Webhooks
 
 /// Reads each provider's answer to a send: the message id its status webhooks will carry,
 /// or the error it reported.

@@ -1,4 +1,6 @@
+import NIOHTTP1
 import AsyncHTTPClient
+import JSON
 import NIOCore
 import Webhooks
 

@@ -1,4 +1,5 @@
-import Identity
+public import Identity
+import JSON
 import Webhooks
 
 /// Sends one provider request with retries and backoff (see `RetryPolicy`), and reads the

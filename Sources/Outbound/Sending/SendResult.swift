@@ -1,4 +1,4 @@
-import Webhooks
+public import Webhooks
 
 /// How a send ended after all attempts.
 public enum SendResult: Sendable, Hashable {

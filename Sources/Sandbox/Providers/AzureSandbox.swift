@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// ACS Advanced Messaging `notifications:send`: `to` entries are `+<digits>` phones or bare

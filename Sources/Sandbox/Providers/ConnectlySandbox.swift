@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// Connectly: session messages (`…/send/messages`) take a phone in `recipient.id` /

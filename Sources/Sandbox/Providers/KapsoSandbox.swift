@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// Kapso's Meta proxy: Meta's request and answer; status webhooks in Kapso's v2 shape.

@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// Meta Cloud API. Stricter than Meta where Meta fails silently: a BSUID in `to` is

@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// Sinch LATAM Messaging: `destinations[].destination` takes a phone (digits) or a bare BSUID.

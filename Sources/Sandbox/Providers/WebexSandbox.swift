@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Webhooks
 
 /// Webex Connect WhatsApp: `destination[].waid` takes the phone (digits) or the BSUID.

@@ -1,5 +1,6 @@
+import Identity
 import Foundation
-import GRDB
+public import GRDB
 
 /// Everything the inbox knows about who a contact is: the identity details pane and
 /// `switchboard show` read this.

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// Reads the conversation list a window at a time, keyset-paged on
 /// `(last_message_at DESC, id DESC)` so any position costs the same as the top.

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// Unsent replies, one per conversation, kept in the store so quitting loses nothing.
 public enum Drafts {

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// Reads a conversation's history a page at a time, keyset-paged on `(timestamp, id)`
 /// (several messages can share a timestamp), along the `message_conversation` index.

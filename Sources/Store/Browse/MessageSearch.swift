@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// A message found by full-text search.
 public struct SearchHit: Sendable, Hashable, Identifiable {

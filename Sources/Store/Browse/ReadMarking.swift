@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// Opening a conversation marks it read.
 public enum ReadMarking {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import Identity
+public import Identity
+import JSON
 import Webhooks
 
 extension InboxStore {
@@ -23,26 +24,29 @@ extension InboxStore {
     }
 
     private func write(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
-        try database.write { db in
-            try writeCache.withCache { cache in
-                let version = try db.fetchCached(Int64.self, sql: "PRAGMA data_version") ?? 0
-                if version != cache.dataVersion {
-                    cache.clear()
-                    cache.dataVersion = version
-                }
-                if !cache.writerTuned {
-                    // The writer touches index pages all over a large file: give it a real page
-                    // cache, and checkpoint the WAL in larger steps (fewer fsyncs).
-                    try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192")
-                    cache.writerTuned = true
-                }
-                var outcomes: [IngestOutcome] = []
-                outcomes.reserveCapacity(batch.count)
-                for webhook in batch {
-                    outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: cache))
-                }
-                return outcomes
+        try database.write { db in try ingest(batch, channels: channels, db: db) }
+    }
+
+    /// Ingests `batch` inside the caller's transaction (ingest, rebuild).
+    func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory, db: Database) throws -> [IngestOutcome] {
+        try writeCache.withCache { cache in
+            let version = try db.fetchCached(Int64.self, sql: "PRAGMA data_version") ?? 0
+            if version != cache.dataVersion {
+                cache.clear()
+                cache.dataVersion = version
             }
+            if !cache.writerTuned {
+                // The writer touches index pages all over a large file: give it a real page
+                // cache, and checkpoint the WAL in larger steps (fewer fsyncs).
+                try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192")
+                cache.writerTuned = true
+            }
+            var outcomes: [IngestOutcome] = []
+            outcomes.reserveCapacity(batch.count)
+            for webhook in batch {
+                outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: cache))
+            }
+            return outcomes
         }
     }
 

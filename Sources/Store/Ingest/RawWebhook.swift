@@ -1,7 +1,8 @@
 import Crypto
-import Foundation
-import Identity
-import Webhooks
+public import Foundation
+public import Identity
+public import JSON
+public import Webhooks
 
 /// One webhook body as received or replayed, before decoding.
 public struct RawWebhook: Sendable {

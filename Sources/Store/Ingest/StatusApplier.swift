@@ -1,4 +1,5 @@
-import GRDB
+import FoundationEssentials
+public import GRDB
 import Webhooks
 
 /// Moves outbound messages along pending → sent → delivered → read (or failed). A status

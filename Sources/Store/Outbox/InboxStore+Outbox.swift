@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import GRDB
 import Identity
-import Webhooks
+public import Webhooks
 
 extension InboxStore {
     /// Writes a reply as a pending outgoing message in its conversation (created if missing)
@@ -43,15 +43,26 @@ extension InboxStore {
         }
     }
 
-    /// Claims a queued entry for sending. Only one caller ever gets it (nil for the others),
-    /// so two processes cannot send the same reply.
-    public func claimOutboxEntry(_ id: Int64, at time: Date) throws -> OutboxEntry? {
+    /// Claims a queued entry for sending under `lease`. Only one caller ever gets it (nil for
+    /// the others), so two processes cannot send the same reply.
+    public func claimOutboxEntry(_ id: Int64, at time: Date, lease: SenderLease = .current()) throws -> OutboxEntry? {
         try database.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'",
-                arguments: [time.timeIntervalSince1970, id])
+                sql: """
+                    UPDATE outbox SET state = 'sending', updated_at = ?, lease_host = ?, lease_pid = ?, lease_expires_at = ?
+                    WHERE id = ? AND state = 'queued'
+                    """,
+                arguments: [time.timeIntervalSince1970, lease.host, lease.processID, lease.expiresAt.timeIntervalSince1970, id])
             guard db.changesCount == 1 else { return nil }
             return try Self.outboxEntry(id, db: db)
+        }
+    }
+
+    /// Pushes a running send's lease expiry forward (the sender calls it while it waits).
+    public func renewOutboxLease(_ id: Int64, until expiry: Date) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE outbox SET lease_expires_at = ? WHERE id = ? AND state = 'sending'",
+                           arguments: [expiry.timeIntervalSince1970, id])
         }
     }
 
@@ -86,9 +97,12 @@ extension InboxStore {
 
     /// The reply failed: the message shows the provider's error code and message (or why it
     /// could not be sent), the outbox keeps the HTTP status.
-    public func markOutboxFailed(_ id: Int64, error: ProviderError, httpStatus: Int?, at time: Date) throws {
+    @discardableResult
+    public func markOutboxFailed(_ id: Int64, error: ProviderError, httpStatus: Int?, at time: Date,
+                                 onlyIfSending: Bool = false) throws -> Bool {
         try database.write { db in
-            guard let entry = try Self.outboxEntry(id, db: db) else { return }
+            guard let entry = try Self.outboxEntry(id, db: db) else { return false }
+            if onlyIfSending, entry.state != .sending { return false }
             let detail = [error.title, error.message].compactMap { $0 }.joined(separator: ": ")
             try db.execute(
                 sql: "UPDATE outbox SET state = 'done', http_status = ?, error_message = ?, updated_at = ? WHERE id = ?",
@@ -96,24 +110,31 @@ extension InboxStore {
             try db.execute(
                 sql: "UPDATE message SET status = 'failed', error_code = ?, error_title = ? WHERE id = ?",
                 arguments: [error.code, detail.isEmpty ? nil : detail, entry.messageID])
+            return true
         }
     }
 
-    /// Entries claimed by a sender that never finished (a crash mid-send) are marked failed,
-    /// never resent: the provider may already have delivered them. Returns how many.
+    /// Replies whose sender is gone — on this host its process no longer exists, on any host
+    /// its lease expired, or it never had one — are marked failed with `interrupted`, never
+    /// resent: the provider may already have delivered them. Runs whenever the store is
+    /// opened. Returns how many were marked.
     @discardableResult
-    public func failInterruptedSends(olderThan cutoff: Date, at time: Date) throws -> Int {
-        let stale = try database.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE state = 'sending' AND updated_at < ?",
-                               arguments: [cutoff.timeIntervalSince1970])
+    public func failInterruptedSends(at time: Date = Date(), host: String = SenderLease.hostName(),
+                                     isAlive: (Int32) -> Bool = SenderLease.processExists) throws -> Int {
+        let sending = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, lease_host, lease_pid, lease_expires_at FROM outbox WHERE state = 'sending'")
         }
-        for id in stale {
-            try markOutboxFailed(id, error: ProviderError(
-                code: "interrupted", title: "send interrupted",
-                message: "the sender stopped before the provider answered; not resent to avoid a double send"),
-                httpStatus: nil, at: time)
+        var failed = 0
+        for row in sending {
+            let leaseHost: String? = row["lease_host"]
+            let pid: Int32? = row["lease_pid"]
+            let expiry: Double? = row["lease_expires_at"]
+            let expired = (expiry ?? 0) < time.timeIntervalSince1970
+            let gone = leaseHost == host && !(pid.map(isAlive) ?? false)
+            guard expired || gone || leaseHost == nil else { continue }
+            if try markOutboxFailed(row["id"], error: .interrupted, httpStatus: nil, at: time, onlyIfSending: true) { failed += 1 }
         }
-        return stale.count
+        return failed
     }
 
     /// Entries written but not yet claimed, oldest first.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Identity
+public import Identity
 
 extension InboxStore {
     /// What reply planning needs about a contact: its current identifiers with their scopes

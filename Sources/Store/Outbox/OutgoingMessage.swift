@@ -1,5 +1,5 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
 
 /// A reply to record before it is sent: the message row and the request that sends it.
 public struct OutgoingMessageRecord: Sendable, Hashable {

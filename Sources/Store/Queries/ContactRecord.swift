@@ -1,5 +1,5 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
 
 /// A contact with every identifier it ever had.
 public struct ContactRecord: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
 
 /// One conversation: a contact on one channel (business number).
 public struct ConversationRecord: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Identity
+public import Identity
 
 extension InboxStore {
     /// Every live (not merged away) contact, oldest first, with identifiers and usernames.

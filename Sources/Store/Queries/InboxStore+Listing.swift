@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Identity
+public import Identity
 
 extension InboxStore {
     /// Conversations, newest activity first (optionally of one contact).

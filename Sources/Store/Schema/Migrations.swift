@@ -8,6 +8,7 @@ enum Migrations {
         CoreSchema.register(in: &migrator)
         OutboxSchema.register(in: &migrator)
         BrowseSchema.register(in: &migrator)
+        OperatorWorkSchema.register(in: &migrator)
         return migrator
     }
 }

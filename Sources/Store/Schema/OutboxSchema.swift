@@ -7,7 +7,7 @@ import GRDB
 /// `state`: 'queued' (written, not yet tried) → 'sending' (claimed by one sender) → 'done'.
 /// A row left in 'sending' by a crash is never resent automatically: the provider may have
 /// taken it, and a double send is worse than a visible failure.
-/// No foreign key to `message`: `rebuild` deletes and re-inserts message rows with their ids.
+/// (v4 adds the foreign key to `message` and the sender lease.)
 enum OutboxSchema {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-outbox") { db in

@@ -1,4 +1,4 @@
-import Store
+public import Store
 
 /// Work the update asks for: store reads and writes, sends, the editor. The runtime performs
 /// them and answers with events, so the update itself stays pure and testable.

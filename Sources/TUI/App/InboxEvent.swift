@@ -1,4 +1,4 @@
-import Store
+public import Store
 
 /// Everything that can change the inbox state: keys, time, and answers to effects.
 public enum InboxEvent: Sendable {

@@ -1,4 +1,4 @@
-import Store
+public import Store
 
 /// The whole inbox as data: what is loaded, what has focus, what the operator is typing.
 /// Only what is on screen is held (a window of the list, a few pages of history).

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TerminalText
 
 /// `/` search over every message and the command line.
 extension InboxUpdate {

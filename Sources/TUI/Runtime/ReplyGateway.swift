@@ -1,4 +1,4 @@
-import Store
+public import Store
 
 /// Reply planning and sending as the inbox needs them. The command layer implements it on
 /// top of `Outbound` (planner, outbox, senders); tests use a stub.

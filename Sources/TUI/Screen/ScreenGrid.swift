@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The screen model: a grid of cells the view draws into and the backend copies to the
 /// terminal. Tests read it back as text, so nothing about layout needs a real terminal.
 public struct ScreenGrid: Sendable, Hashable {
@@ -91,13 +93,5 @@ public struct ScreenGrid: Sendable, Hashable {
             cells[index + 1] = .blank(cells[index + 1].style)
         }
         cells[index] = cell
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

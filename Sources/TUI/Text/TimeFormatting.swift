@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Human times for list rows, message rows and day separators. The current time is passed
 /// in (SWITCHBOARD_NOW makes screens reproducible), and so is the time zone.

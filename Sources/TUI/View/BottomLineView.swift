@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The line above the status bar: compose (plan + text), search or command input, or hints.
 enum BottomLineView {
     static func draw(_ state: InboxState, in rect: Rect, grid: inout ScreenGrid) {

@@ -1,5 +1,6 @@
 import Identity
 import Store
+import TerminalText
 
 /// The conversation list: two lines per conversation (who + badges + time, then preview).
 enum ConversationListView {

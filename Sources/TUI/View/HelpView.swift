@@ -1,3 +1,5 @@
+import TerminalText
+
 /// `?`: every action with its keys, from the live keymap (so remapped keys show correctly).
 enum HelpView {
     static func draw(_ state: InboxState, in area: Rect, grid: inout ScreenGrid) {

@@ -1,5 +1,6 @@
 import Identity
 import Store
+import TerminalText
 
 /// Who the contact is as far as this inbox knows, and which identifier a reply would use.
 enum IdentityPaneView {

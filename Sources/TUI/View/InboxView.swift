@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Renders the whole state into a fresh grid: panes per the layout, then the bottom line,
 /// the status bar and any overlay. Pure; the backend only copies the result to the screen.
 public enum InboxView {

@@ -1,4 +1,5 @@
-import Store
+public import Store
+import TerminalText
 
 /// One screen line of the message pane.
 public struct MessageLine: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Store
+import TerminalText
 
 /// The history of the conversation on screen, newest at the bottom.
 enum MessagePaneView {

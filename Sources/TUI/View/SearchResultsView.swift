@@ -1,4 +1,5 @@
 import Store
+import TerminalText
 
 /// Search hits, newest first: date, contact, the message text.
 enum SearchResultsView {

@@ -1,3 +1,6 @@
+import Store
+import TerminalText
+
 /// The last line: store, counts, last event time; the last error or a notice on the right.
 enum StatusBarView {
     static func draw(_ state: InboxState, in rect: Rect, grid: inout ScreenGrid) {

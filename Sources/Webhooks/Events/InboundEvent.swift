@@ -1,5 +1,5 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
 
 /// A provider-neutral fact taken from a webhook (SPEC §1 data flow).
 public enum InboundEvent: Sendable, Hashable {

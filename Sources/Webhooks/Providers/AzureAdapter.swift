@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Azure Communication Services Advanced Messaging through Event Grid: an array of events
 /// (Event Grid schema: `eventType`, `eventTime`, `subject`, `data`) or CloudEvents 1.0

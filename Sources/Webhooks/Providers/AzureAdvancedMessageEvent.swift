@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 
 /// One ACS Advanced Messaging event: `AdvancedMessageReceived` or
 /// `AdvancedMessageDeliveryStatusUpdated`. The channel is the channel registration id:

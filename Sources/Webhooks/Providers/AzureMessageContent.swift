@@ -1,3 +1,5 @@
+import JSON
+
 /// ACS `AdvancedMessageReceived` data (`messageType`, `content`, `media`, `interactive`,
 /// `button`, `reaction`) → `MessageContent`.
 enum AzureMessageContent {

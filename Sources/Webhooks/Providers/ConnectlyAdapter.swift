@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Connectly webhooks: `{timestamp, sender{…}, recipient{…}, message{…}}` for inbound
 /// messages and `{topic: "delivery_status", …, statusUpdate{id, status, error}}` for

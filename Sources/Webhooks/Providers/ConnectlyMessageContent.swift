@@ -1,3 +1,5 @@
+import JSON
+
 /// Connectly inbound `message` objects (`text`, `attachments[]`, button responses,
 /// reactions, locations) → `MessageContent`.
 enum ConnectlyMessageContent {

@@ -1,4 +1,5 @@
 import Identity
+import JSON
 
 /// A Connectly `sender` / `recipient` object: `id` (BSUID when Meta shared one, else the
 /// phone), `userId`, `phoneNumber` — always present, `""` when empty — and `name` (may be null).

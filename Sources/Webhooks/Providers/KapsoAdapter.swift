@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Kapso v2 webhooks: `{message{…, kapso{direction, status…}}, conversation{…},
 /// phone_number_id}`, or buffered batches `{type, batch: true, data: [payload…]}`.

@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 
 /// One Kapso v2 payload. Inbound messages become messages; outbound ones (`sent`,
 /// `delivered`, `read`, `failed` events) become delivery statuses. The customer is described

@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Meta WhatsApp Cloud API webhooks: `{"object":"whatsapp_business_account","entry":[…]}`.
 /// Also parses raw Meta payloads forwarded by other providers (Kapso).

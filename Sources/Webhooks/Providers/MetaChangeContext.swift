@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 
 /// Decodes the messages, statuses and identity updates of one Meta `changes[].value`.
 struct MetaChangeContext {

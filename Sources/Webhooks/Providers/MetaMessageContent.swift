@@ -1,3 +1,5 @@
+import JSON
+
 /// Meta message types → `MessageContent`. Unknown types are kept as unsupported.
 enum MetaMessageContent {
     static let mediaKinds: Set<String> = ["image", "video", "audio", "document", "voice"]

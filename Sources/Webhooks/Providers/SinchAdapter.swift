@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Sinch LATAM Messaging callbacks: `{"total": N, "data": [ … ]}`. Each item is an inbound
 /// message (`source`) or a delivery report (`destination`); `origin` is the business number.

@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 
 /// One `data[]` item of a Sinch LATAM callback: an inbound message or a delivery report.
 struct SinchCallbackItem {

@@ -1,4 +1,5 @@
 import Identity
+import JSON
 
 /// Sinch LATAM inbound `message` objects (`type` in upper case) → `MessageContent`.
 enum SinchMessageContent {

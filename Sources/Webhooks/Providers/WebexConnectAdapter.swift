@@ -1,5 +1,6 @@
-import Foundation
-import Identity
+public import Foundation
+public import Identity
+public import JSON
 
 /// Webex Connect outbound webhooks for WhatsApp. The envelope is ASSUMED (Webex documents
 /// the fields, not the payload): an object — or an array of them, or `{"events": […]}` — with

@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 
 /// One Webex Connect WhatsApp event (assumed shape, see `WebexConnectAdapter`): an incoming
 /// message, or a delivery receipt when it carries a delivery `status` and no content.

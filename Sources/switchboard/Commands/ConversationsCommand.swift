@@ -1,4 +1,7 @@
+import JSON
+import Store
 import ArgumentParser
+import TerminalText
 import Webhooks
 
 /// `switchboard conversations`: one row per (channel, contact).
@@ -10,18 +13,16 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON (SPEC §4 shape).") var json = false
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            let conversations = try context.store.conversations()
-            if json {
-                StandardOutput.json(.array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel)) }))
-                return
-            }
-            let rows = conversations.map { c in
-                [String(c.id), c.contactName ?? "contact \(c.contactID)", c.channel, String(c.messages), String(c.unread),
-                 c.lastMessageAt.map(RecordJSON.iso) ?? "-", String((c.lastMessagePreview ?? "").prefix(40))]
-            }
-            print(TextTable.render(header: ["ID", "CONTACT", "CHANNEL", "MSGS", "UNREAD", "LAST", "PREVIEW"], rows: rows))
+        let context = try CommandContext.open(global)
+        let conversations = try context.store.conversations()
+        if json {
+            StandardOutput.json(.array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel)) }))
+            return
         }
+        let rows = conversations.map { c in
+            [String(c.id), c.contactName ?? "contact \(c.contactID)", c.channel, String(c.messages), String(c.unread),
+             c.lastMessageAt.map(RecordJSON.iso) ?? "-", String((c.lastMessagePreview ?? "").prefix(40))]
+        }
+        print(TextTable.render(header: ["ID", "CONTACT", "CHANNEL", "MSGS", "UNREAD", "LAST", "PREVIEW"], rows: rows))
     }
 }

@@ -23,63 +23,61 @@ struct DemoCommand: AsyncParsableCommand {
     var keep = false
 
     func run() async throws {
-        try await reportingFailures {
-            let assetsPath = try locateAssets()
-            let config: SwitchboardConfig
-            do {
-                config = try ConfigLoader.load(path: assetsPath + "/config.toml", required: true)
-            } catch {
-                throw CLIFailure("demo config: \(error)")
+        let assetsPath = try locateAssets()
+        let config: SwitchboardConfig
+        do {
+            config = try ConfigLoader.load(path: assetsPath + "/config.toml", required: true)
+        } catch {
+            throw CLIFailure("demo config: \(error)")
+        }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("switchboard-demo-\(ProcessInfo.processInfo.processIdentifier)").path
+        let storePath = global.store ?? directory + "/inbox.sqlite"
+        let store = try InboxStore(path: storePath)
+        defer {
+            if keep || global.store != nil {
+                StandardError.line("demo store kept at \(storePath)")
+            } else {
+                try? FileManager.default.removeItem(atPath: directory)
             }
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("switchboard-demo-\(ProcessInfo.processInfo.processIdentifier)").path
-            let storePath = global.store ?? directory + "/inbox.sqlite"
-            let store = try InboxStore(path: storePath)
-            defer {
-                if keep || global.store != nil {
-                    StandardError.line("demo store kept at \(storePath)")
-                } else {
-                    try? FileManager.default.removeItem(atPath: directory)
-                }
-            }
-            try fill(store, from: assetsPath, channels: config.directory)
+        }
+        try fill(store, from: assetsPath, channels: config.directory)
 
-            // Status webhooks travel as they would in production: sandbox → HTTP → receiver →
-            // store. The demo is local and the sandbox does not sign, so no channel asks for it.
-            var receiverConfig = config
-            receiverConfig.channels = config.channels.map { channel in
-                var channel = channel
-                channel.webhookSecretEnv = nil
-                return channel
+        // Status webhooks travel as they would in production: sandbox → HTTP → receiver →
+        // store. The demo is local and the sandbox does not sign, so no channel asks for it.
+        var receiverConfig = config
+        receiverConfig.channels = config.channels.map { channel in
+            var channel = channel
+            channel.webhookSecretEnv = nil
+            return channel
+        }
+        let receiver = try await InProcessReceiver.start(store: store, config: receiverConfig, host: "127.0.0.1", port: 0)
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(
+            host: "127.0.0.1", port: 0, channels: config.channels, statusDelay: .milliseconds(700),
+            sink: WebhookPoster(url: receiver.baseURL + "/webhooks").sink))
+        var demoConfig = config
+        demoConfig.channels = config.channels.map { channel in
+            var channel = channel
+            channel.sendURL = SandboxCommand.sendURL(channel, base: sandbox.baseURL)
+            if channel.provider == .connectly {
+                let key = channel.id ?? channel.number ?? channel.name
+                channel.templateURL = "\(sandbox.baseURL)/connectly/\(key)/send/whatsapp_templated_messages"
             }
-            let receiver = try await InProcessReceiver.start(store: store, config: receiverConfig, host: "127.0.0.1", port: 0)
-            let sandbox = try await SandboxServer.start(SandboxConfiguration(
-                host: "127.0.0.1", port: 0, channels: config.channels, statusDelay: .milliseconds(700),
-                sink: WebhookPoster(url: receiver.baseURL + "/webhooks").sink))
-            var demoConfig = config
-            demoConfig.channels = config.channels.map { channel in
-                var channel = channel
-                channel.sendURL = SandboxCommand.sendURL(channel, base: sandbox.baseURL)
-                if channel.provider == .connectly {
-                    let key = channel.id ?? channel.number ?? channel.name
-                    channel.templateURL = "\(sandbox.baseURL)/connectly/\(key)/send/whatsapp_templated_messages"
-                }
-                return channel
-            }
-            do {
-                // The samples were recorded on 20 Nov 2026: start the demo's clock shortly after
-                // the newest one, so replies fall inside WhatsApp's 24-hour service window.
-                let newest = try store.conversations().compactMap(\.lastMessageAt).max()
-                try await InboxLauncher.run(store: store, config: demoConfig, noColor: noColor,
-                                            clockStart: newest.map { $0.addingTimeInterval(15 * 60) })
-            } catch {
-                await sandbox.stop()
-                await receiver.stop()
-                throw error
-            }
+            return channel
+        }
+        do {
+            // The samples were recorded on 20 Nov 2026: start the demo's clock shortly after
+            // the newest one, so replies fall inside WhatsApp's 24-hour service window.
+            let newest = try store.conversations().compactMap(\.lastMessageAt).max()
+            try await InboxLauncher.run(store: store, config: demoConfig, noColor: noColor,
+                                        clockStart: newest.map { $0.addingTimeInterval(15 * 60) })
+        } catch {
             await sandbox.stop()
             await receiver.stop()
+            throw error
         }
+        await sandbox.stop()
+        await receiver.stop()
     }
 
     /// Replays every sample webhook (and the demo data set, when present) into the store.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSON
 import Store
 import Webhooks
 
@@ -7,10 +8,10 @@ import Webhooks
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export every message as CSV or JSON.")
 
-    enum Format: String, ExpressibleByArgument { case csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "csv or json.") var format: Format = .json
+    @Option(help: "Output format.") var format: Format = .json
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
 
     static let columns = ["id", "provider_message_id", "conversation_id", "contact_id", "channel", "direction", "type",
@@ -18,28 +19,26 @@ struct ExportCommand: AsyncParsableCommand {
                           "identity_source"]
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            var sink = try ExportSink(path: output)
-            switch format {
-            case .json:
-                var first = true
-                sink.write("[")
-                try context.store.forEachMessage { message in
-                    sink.write(first ? "\n" : ",\n")
-                    first = false
-                    sink.write(RecordJSON.message(message).serialized())
-                }
-                sink.write(first ? "]\n" : "\n]\n")
-            case .csv:
-                sink.write(Self.columns.joined(separator: ",") + "\n")
-                try context.store.forEachMessage { message in
-                    let object = RecordJSON.message(message)
-                    sink.write(Self.columns.map { CSV.field(object[$0]?.text ?? "") }.joined(separator: ",") + "\n")
-                }
+        let context = try CommandContext.open(global)
+        var sink = try ExportSink(path: output)
+        switch format {
+        case .json:
+            var first = true
+            sink.write("[")
+            try context.store.forEachMessage { message in
+                sink.write(first ? "\n" : ",\n")
+                first = false
+                sink.write(RecordJSON.message(message).serialized())
             }
-            sink.close()
+            sink.write(first ? "]\n" : "\n]\n")
+        case .csv:
+            sink.write(Self.columns.joined(separator: ",") + "\n")
+            try context.store.forEachMessage { message in
+                let object = RecordJSON.message(message)
+                sink.write(Self.columns.map { CSV.field(object[$0]?.text ?? "") }.joined(separator: ",") + "\n")
+            }
         }
+        sink.close()
     }
 }
 

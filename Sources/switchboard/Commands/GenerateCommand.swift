@@ -19,18 +19,16 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Output file (.ndjson).") var output: String
 
     func run() async throws {
-        try await reportingFailures {
-            var sink = try ExportSink(path: output)
-            var random = SplitMix64(seed: 42)
-            let customers = max(contacts, 1)
-            for index in 0..<events {
-                let customer = Int(random.next() % UInt64(customers))
-                let time = start + index / 20
-                sink.write(line(index: index, customer: customer, time: time) + "\n")
-            }
-            sink.close()
-            print("wrote \(events) webhooks for \(customers) customers to \(output)")
+        var sink = try ExportSink(path: output)
+        var random = SplitMix64(seed: 42)
+        let customers = max(contacts, 1)
+        for index in 0..<events {
+            let customer = Int(random.next() % UInt64(customers))
+            let time = start + index / 20
+            sink.write(line(index: index, customer: customer, time: time) + "\n")
         }
+        sink.close()
+        print("wrote \(events) webhooks for \(customers) customers to \(output)")
     }
 
     private func line(index: Int, customer: Int, time: Int) -> String {

@@ -1,4 +1,7 @@
+import JSON
+import Store
 import ArgumentParser
+import TerminalText
 import Webhooks
 
 /// `switchboard quarantine`: webhooks that could not be ingested.
@@ -10,17 +13,15 @@ struct QuarantineCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            let entries = try context.store.quarantined()
-            if json {
-                StandardOutput.json(.array(entries.map(RecordJSON.quarantine)))
-                return
-            }
-            let rows = entries.map { q in
-                [String(q.id), RecordJSON.iso(q.receivedAt), q.provider ?? "-", q.channel ?? "-", String(q.size), q.reason]
-            }
-            print(TextTable.render(header: ["ID", "RECEIVED", "PROVIDER", "CHANNEL", "BYTES", "REASON"], rows: rows))
+        let context = try CommandContext.open(global)
+        let entries = try context.store.quarantined()
+        if json {
+            StandardOutput.json(.array(entries.map(RecordJSON.quarantine)))
+            return
         }
+        let rows = entries.map { q in
+            [String(q.id), RecordJSON.iso(q.receivedAt), q.provider ?? "-", q.channel ?? "-", String(q.size), q.reason]
+        }
+        print(TextTable.render(header: ["ID", "RECEIVED", "PROVIDER", "CHANNEL", "BYTES", "REASON"], rows: rows))
     }
 }

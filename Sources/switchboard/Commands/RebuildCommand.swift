@@ -1,3 +1,5 @@
+import Store
+import Config
 import ArgumentParser
 
 /// `switchboard rebuild`: re-project the store from its raw event log.
@@ -8,12 +10,10 @@ struct RebuildCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            let events = try context.store.rebuild(channels: context.config.directory)
-            let contacts = try context.store.contacts().count
-            let conversations = try context.store.conversations().count
-            print("rebuilt from \(events) logged webhooks: \(contacts) contacts, \(conversations) conversations")
-        }
+        let context = try CommandContext.open(global)
+        let events = try context.store.rebuild(channels: context.config.directory)
+        let contacts = try context.store.contacts().count
+        let conversations = try context.store.conversations().count
+        print("rebuilt from \(events) logged webhooks: \(contacts) contacts, \(conversations) conversations")
     }
 }

@@ -1,3 +1,4 @@
+import Config
 import ArgumentParser
 import Foundation
 import Identity
@@ -25,41 +26,39 @@ struct ReplayCommand: AsyncParsableCommand {
     var paths: [String]
 
     func run() async throws {
-        try await reportingFailures {
-            var kind: ProviderKind?
-            if let provider {
-                guard let parsed = ProviderKind(rawValue: provider.lowercased()) else {
-                    throw CLIFailure("unknown provider \"\(provider)\" (meta, sinch, azure, connectly, kapso, webex)")
-                }
-                kind = parsed
+        var kind: ProviderKind?
+        if let provider {
+            guard let parsed = ProviderKind(rawValue: provider.lowercased()) else {
+                throw CLIFailure("unknown provider \"\(provider)\" (meta, sinch, azure, connectly, kapso, webex)")
             }
-            let context = try CommandContext.open(global)
-            if let channel, context.config.directory.named(channel) == nil {
-                throw CLIFailure("unknown channel \"\(channel)\": not in the config")
-            }
-            let items = ReplaySource.expand(paths)
-            let total = items.reduce(0) { sum, item in
-                guard case .file(let path, _) = item else { return sum }
-                return sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-            }
-            var progress = ProgressBar(totalBytes: total)
-            var tally = ReplayTally()
-            let pipeline = ReplayPipeline(provider: kind, channel: channel, receivedAt: context.now)
-            let unreadable = try pipeline.run(
-                items: items, store: context.store, channels: context.config.directory,
-                onOutcome: { outcome, origin in
-                    tally.count(outcome)
-                    if case .quarantined(let reason) = outcome {
-                        progress.finish()
-                        StandardError.line("quarantined \(origin): \(reason)")
-                    }
-                },
-                onProgress: { bytes in progress.update(bytes: bytes, webhooks: tally.ingested + tally.duplicates + tally.quarantined) })
-            progress.finish()
-            for line in unreadable { StandardError.line("switchboard: cannot read \(line)") }
-            print(tally.summary)
-            if !unreadable.isEmpty { throw ExitCode(1) }
-            if strict && tally.quarantined > 0 { throw ExitCode(2) }
+            kind = parsed
         }
+        let context = try CommandContext.open(global)
+        if let channel, context.config.directory.named(channel) == nil {
+            throw CLIFailure("unknown channel \"\(channel)\": not in the config")
+        }
+        let items = ReplaySource.expand(paths)
+        let total = items.reduce(0) { sum, item in
+            guard case .file(let path, _) = item else { return sum }
+            return sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+        var progress = ProgressBar(totalBytes: total)
+        var tally = ReplayTally()
+        let pipeline = ReplayPipeline(provider: kind, channel: channel, receivedAt: context.now)
+        let unreadable = try pipeline.run(
+            items: items, store: context.store, channels: context.config.directory,
+            onOutcome: { outcome, origin in
+                tally.count(outcome)
+                if case .quarantined(let reason) = outcome {
+                    progress.finish()
+                    StandardError.line("quarantined \(origin): \(reason)")
+                }
+            },
+            onProgress: { bytes in progress.update(bytes: bytes, webhooks: tally.ingested + tally.duplicates + tally.quarantined) })
+        progress.finish()
+        for line in unreadable { StandardError.line("switchboard: cannot read \(line)") }
+        print(tally.summary)
+        if !unreadable.isEmpty { throw ExitCode(1) }
+        if strict && tally.quarantined > 0 { throw ExitCode(2) }
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+import Config
 import ArgumentParser
 import Foundation
 import Identity
@@ -26,8 +28,8 @@ struct ReplyCommand: AsyncParsableCommand {
     @Option(help: "Channel name (default: the channel of the contact's most recent conversation).") var channel: String?
     @Option(help: "Free-form text (needs a customer message in the last 24 h).") var text: String?
     @Option(help: "Template name.") var template: String?
-    @Option(help: "Template category: authentication, marketing or utility (default: from the config, else utility).")
-    var category: String?
+    @Option(help: "Template category (default: from the config, else utility).")
+    var category: TemplateCategory?
     @Option(help: "Template language (default: from the config, else en_US).") var language: String?
     @Option(name: .customLong("param"), help: "Template body parameter, in order; repeat for each.") var params: [String] = []
     @Flag(help: "Print the plan and the request without sending.") var dryRun = false
@@ -37,55 +39,50 @@ struct ReplyCommand: AsyncParsableCommand {
         guard (text == nil) != (template == nil) else {
             throw ValidationError("give exactly one of --text or --template")
         }
-        if let category, TemplateCategory(rawValue: category) == nil {
-            throw ValidationError("--category must be authentication, marketing or utility")
-        }
         if template == nil, category != nil || language != nil || !params.isEmpty {
             throw ValidationError("--category, --language and --param go with --template")
         }
     }
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            let contact = try context.contact(to)
-            let channel = try replyChannel(context: context, contact: contact.id)
-            guard let replyContext = try context.store.replyContext(contact: contact.id) else {
-                throw CLIFailure("no contact matches \"\(to)\"")
+        let context = try CommandContext.open(global)
+        let contact = try context.contact(to)
+        let channel = try replyChannel(context: context, contact: contact.id)
+        guard let replyContext = try context.store.replyContext(contact: contact.id) else {
+            throw CLIFailure("no contact matches \"\(to)\"")
+        }
+        let message = try outgoingMessage(context: context)
+        let token = dryRun ? nil : try tokenOrFail(channel)
+        let preparation: ReplyPreparation
+        do {
+            preparation = try ReplyPreparer.prepare(context: replyContext, channel: channel, message: message,
+                                                    now: context.now, token: token)
+        } catch {
+            throw CLIFailure(String(describing: error))
+        }
+        switch preparation {
+        case .refused(let refusal):
+            if json {
+                StandardOutput.json(ReplyReport.json(refusal))
+            } else {
+                StandardError.line("switchboard: cannot reply via \(channel.name): \(refusal.message) (\(refusal.code.rawValue))")
             }
-            let message = try outgoingMessage(context: context)
-            let token = dryRun ? nil : try tokenOrFail(channel)
-            let preparation: ReplyPreparation
-            do {
-                preparation = try ReplyPreparer.prepare(context: replyContext, channel: channel, message: message,
-                                                        now: context.now, token: token)
-            } catch {
-                throw CLIFailure(String(describing: error))
+            throw ExitCode(Self.refusalExitCode)
+        case .ready(let reply):
+            if dryRun {
+                report(reply, sent: nil, messageID: nil, error: nil)
+                return
             }
-            switch preparation {
-            case .refused(let refusal):
-                if json {
-                    StandardOutput.json(ReplyReport.json(refusal))
-                } else {
-                    StandardError.line("switchboard: cannot reply via \(channel.name): \(refusal.message) (\(refusal.code.rawValue))")
-                }
-                throw ExitCode(Self.refusalExitCode)
-            case .ready(let reply):
-                if dryRun {
-                    report(reply, sent: nil, messageID: nil, error: nil)
-                    return
-                }
-                let outbox = ReplyOutbox(store: context.store, clock: { context.now })
-                let delivery = try await outbox.send(reply, contact: contact.id, token: token)
-                switch delivery.result {
-                case .accepted(let messageID, _)?:
-                    report(reply, sent: true, messageID: messageID, error: nil)
-                case .failed(let error, let status)?:
-                    report(reply, sent: false, messageID: nil, error: (error, status))
-                    throw ExitCode.failure
-                case nil:
-                    throw CLIFailure("the reply was already being sent by another process")
-                }
+            let outbox = ReplyOutbox(store: context.store, clock: { context.now })
+            let delivery = try await outbox.send(reply, contact: contact.id, token: token)
+            switch delivery.result {
+            case .accepted(let messageID, _)?:
+                report(reply, sent: true, messageID: messageID, error: nil)
+            case .failed(let error, let status)?:
+                report(reply, sent: false, messageID: nil, error: (error, status))
+                throw ExitCode.failure
+            case nil:
+                throw CLIFailure("the reply was already being sent by another process")
             }
         }
     }
@@ -112,7 +109,7 @@ struct ReplyCommand: AsyncParsableCommand {
         if let text { return .text(text) }
         guard let name = template else { throw CLIFailure("give exactly one of --text or --template") }
         let configured = context.config.templates.first { $0.name == name }
-        let categoryName = category ?? configured?.category ?? TemplateCategory.utility.rawValue
+        let categoryName = category?.rawValue ?? configured?.category ?? TemplateCategory.utility.rawValue
         guard let parsed = TemplateCategory(rawValue: categoryName) else {
             throw CLIFailure("template \(name) has category \"\(categoryName)\" in the configuration; "
                              + "expected authentication, marketing or utility")

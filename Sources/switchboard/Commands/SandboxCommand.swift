@@ -1,3 +1,4 @@
+import Config
 import ArgumentParser
 import Foundation
 import Identity
@@ -34,22 +35,20 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingFailures {
-            let channels = (try? CommandContext.loadConfig(global).channels) ?? []
-            let configuration = SandboxConfiguration(
-                host: host, port: port, channels: channels, statusDelay: .milliseconds(delayMs),
-                sink: webhookURL.map { WebhookPoster(url: $0).sink })
-            let host = host
-            do {
-                try await SandboxServer.run(configuration) { port in
-                    StandardError.line("sandbox listening on http://\(host):\(port)")
-                    for channel in channels {
-                        StandardError.line("  \(channel.name): \(Self.sendURL(channel, base: "http://\(host):\(port)"))")
-                    }
+        let channels = (try? CommandContext.loadConfig(global).channels) ?? []
+        let configuration = SandboxConfiguration(
+            host: host, port: port, channels: channels, statusDelay: .milliseconds(delayMs),
+            sink: webhookURL.map { WebhookPoster(url: $0).sink })
+        let host = host
+        do {
+            try await SandboxServer.run(configuration) { port in
+                StandardError.line("sandbox listening on http://\(host):\(port)")
+                for channel in channels {
+                    StandardError.line("  \(channel.name): \(Self.sendURL(channel, base: "http://\(host):\(port)"))")
                 }
-            } catch {
-                throw CLIFailure("cannot run the sandbox on \(host):\(port): \(error)")
             }
+        } catch {
+            throw CLIFailure("cannot run the sandbox on \(host):\(port): \(error)")
         }
     }
 

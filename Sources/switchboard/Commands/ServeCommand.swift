@@ -1,3 +1,4 @@
+import Config
 import ArgumentParser
 import Logging
 import Server
@@ -18,27 +19,24 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Address to listen on (default: [server] host in the config, else 127.0.0.1).") var host: String?
     @Option(help: "Port to listen on; 0 picks a free one (default: [server] port, else 8080).") var port: Int?
-    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(help: "Log level.") var logLevel: Logger.Level = .info
 
     func validate() throws {
         if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        if Logger.Level(rawValue: logLevel) == nil {
-            throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
-        }
     }
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            var logger = Logger(label: "switchboard.serve") { StreamLogHandler.standardError(label: $0) }
-            logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-            let receiver = WebhookReceiver(store: context.store, config: context.config, logger: logger)
-            do {
-                try await receiver.run(host: host, port: port)
-            } catch {
-                let address = "\(host ?? context.config.server.host):\(port ?? context.config.server.port)"
-                throw CLIFailure("cannot serve on \(address): \(error)")
-            }
+        let context = try CommandContext.open(global)
+        var logger = Logger(label: "switchboard.serve") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = logLevel
+        let receiver = WebhookReceiver(store: context.store, config: context.config, logger: logger)
+        let replyLogger = logger
+        QueuedReplies.sendInBackground(store: context.store, config: context.config) { replyLogger.notice("\($0)") }
+        do {
+            try await receiver.run(host: host, port: port)
+        } catch {
+            let address = "\(host ?? context.config.server.host):\(port ?? context.config.server.port)"
+            throw CLIFailure("cannot serve on \(address): \(error)")
         }
     }
 }

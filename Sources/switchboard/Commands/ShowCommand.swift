@@ -1,3 +1,5 @@
+import JSON
+import Config
 import ArgumentParser
 import Identity
 import Outbound
@@ -14,33 +16,31 @@ struct ShowCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON (SPEC §4 shape).") var json = false
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            let contact = try context.contact(ref)
-            let conversations = try context.store.conversations(contact: contact.id)
-            let merges = try context.store.merges(of: contact.id)
-            let conflicts = try context.store.conflicts(of: contact.id)
-            let replyContext = try context.store.replyContext(contact: contact.id)
-                ?? ReplyContext(identifiers: contact.currentScoped, lastInboundAt: [:])
-            let plans = ReplyReport.plansForEveryChannel(context: replyContext, channels: context.config.channels, now: context.now)
-            if json {
-                StandardOutput.json(.object([
-                    "contact": RecordJSON.contact(contact),
-                    "conversations": .array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel)) }),
-                    "merges": .array(merges.map { m in
-                        .object(["survivor": .string(String(m.survivor)), "merged": .string(String(m.merged)),
-                                 "reason": .string(m.reason), "at": .string(RecordJSON.iso(m.at))])
-                    }),
-                    "conflicts": .array(conflicts.map { c in
-                        .object(["phone": .string(c.phone), "other_contact_id": .optional(c.otherContact.map { String($0) }),
-                                 "at": .string(RecordJSON.iso(c.at))])
-                    }),
-                    "plans": plans,
-                ]))
-                return
-            }
-            print(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts))
-            print(ContactReport.plans(ReplyPlanner.plans(context: replyContext, channels: context.config.channels, kind: .text, now: context.now)))
+        let context = try CommandContext.open(global)
+        let contact = try context.contact(ref)
+        let conversations = try context.store.conversations(contact: contact.id)
+        let merges = try context.store.merges(of: contact.id)
+        let conflicts = try context.store.conflicts(of: contact.id)
+        let replyContext = try context.store.replyContext(contact: contact.id)
+            ?? ReplyContext(identifiers: contact.currentScoped, lastInboundAt: [:])
+        let plans = ReplyReport.plansForEveryChannel(context: replyContext, channels: context.config.channels, now: context.now)
+        if json {
+            StandardOutput.json(.object([
+                "contact": RecordJSON.contact(contact),
+                "conversations": .array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel)) }),
+                "merges": .array(merges.map { m in
+                    .object(["survivor": .string(String(m.survivor)), "merged": .string(String(m.merged)),
+                             "reason": .string(m.reason), "at": .string(RecordJSON.iso(m.at))])
+                }),
+                "conflicts": .array(conflicts.map { c in
+                    .object(["phone": .string(c.phone), "other_contact_id": .optional(c.otherContact.map { String($0) }),
+                             "at": .string(RecordJSON.iso(c.at))])
+                }),
+                "plans": plans,
+            ]))
+            return
         }
+        print(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts))
+        print(ContactReport.plans(ReplyPlanner.plans(context: replyContext, channels: context.config.channels, kind: .text, now: context.now)))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Config
 import Foundation
+import JSON
 import Logging
 import Outbound
 import Server
@@ -20,21 +21,19 @@ struct TUICommand: AsyncParsableCommand {
     var listen: Int?
 
     func run() async throws {
-        try await reportingFailures {
-            let context = try CommandContext.open(global)
-            var receiver: RunningReceiver?
-            if let listen {
-                receiver = try await InProcessReceiver.start(store: context.store, config: context.config,
-                                                             host: context.config.server.host, port: listen)
-            }
-            do {
-                try await InboxLauncher.run(store: context.store, config: context.config, noColor: noColor)
-            } catch {
-                await receiver?.stop()
-                throw error
-            }
-            await receiver?.stop()
+        let context = try CommandContext.open(global)
+        var receiver: RunningReceiver?
+        if let listen {
+            receiver = try await InProcessReceiver.start(store: context.store, config: context.config,
+                                                         host: context.config.server.host, port: listen)
         }
+        do {
+            try await InboxLauncher.run(store: context.store, config: context.config, noColor: noColor)
+        } catch {
+            await receiver?.stop()
+            throw error
+        }
+        await receiver?.stop()
     }
 }
 
@@ -79,6 +78,8 @@ enum InboxLauncher {
             clock = { Date().timeIntervalSince1970 }
         }
         let outbox = ReplyOutbox(store: store, clock: { Date(timeIntervalSince1970: clock()) })
+        // curses owns the terminal: results show up in the conversation, not as lines.
+        QueuedReplies.sendInBackground(store: store, config: config) { _ in }
         let environment = InboxEnvironment(
             store: store,
             replies: OutboxReplyGateway(store: store, config: config, outbox: outbox, environment: env),

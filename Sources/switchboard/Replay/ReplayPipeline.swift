@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import JSON
 import Store
 import Webhooks
 

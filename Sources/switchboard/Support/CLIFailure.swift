@@ -18,20 +18,3 @@ enum StandardError {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
-
-extension AsyncParsableCommand {
-    /// Runs a command body, turning any failure into one clear line and an exit status.
-    func reportingFailures(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let failure as CLIFailure {
-            StandardError.line("switchboard: \(failure.message)")
-            throw ExitCode(failure.exitCode)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            StandardError.line("switchboard: \(error)")
-            throw ExitCode.failure
-        }
-    }
-}

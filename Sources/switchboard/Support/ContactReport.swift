@@ -1,5 +1,7 @@
+import Foundation
 import Identity
 import Store
+import TerminalText
 
 /// The human-readable form of `show`.
 enum ContactReport {

@@ -53,3 +53,12 @@ public enum TextWrapping {
         if !line.isEmpty || lines.isEmpty { lines.append(String(line).trimmingTrailingSpaces()) }
     }
 }
+
+extension String {
+    /// The text without the spaces at its end (wrapped lines, rendered grid rows).
+    public func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,5 +1,5 @@
 import Testing
-@testable import TUI
+@testable import TerminalText
 
 @Suite("Display width per grapheme cluster")
 struct DisplayWidthTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import TUI
+@testable import TerminalText
 
 @Suite("Terminal-safe text")
 struct TerminalSafeTextTests {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed JSON document, kept loosely typed: providers disagree on types (numbers as
 /// strings, `""` for absent, `null` names), so adapters read values tolerantly.
 public enum JSONValue: Sendable, Hashable {
@@ -41,14 +43,14 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Like `text` but empty and whitespace-only strings count as absent.
     public var nonEmptyText: String? {
-        guard let t = text, !t.trimmingWhitespace().isEmpty else { return nil }
+        guard let t = text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return t
     }
 
     public var double: Double? {
         switch self {
         case .number(let n): Double(n)
-        case .string(let s): Double(s.trimmingWhitespace())
+        case .string(let s): Double(s.trimmingCharacters(in: .whitespacesAndNewlines))
         default: nil
         }
     }
@@ -56,7 +58,7 @@ public enum JSONValue: Sendable, Hashable {
     public var int64: Int64? {
         switch self {
         case .number(let n), .string(let n):
-            let t = n.trimmingWhitespace()
+            let t = n.trimmingCharacters(in: .whitespacesAndNewlines)
             return Int64(t) ?? Double(t).flatMap { $0.isFinite && abs($0) < 9.2e18 ? Int64($0) : nil }
         default: return nil
         }
@@ -70,8 +72,6 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 }
-
-import Identity
 
 extension Optional where Wrapped == JSONValue {
     /// Chained lookups through optional values: `json["a"]["b"]`.

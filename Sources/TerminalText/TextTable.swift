@@ -1,9 +1,7 @@
-import TUI
-
 /// Plain aligned columns for human-readable command output. Cells are untrusted (names,
 /// message text), so they are made terminal-safe and aligned by display width.
-enum TextTable {
-    static func render(header: [String], rows: [[String]]) -> String {
+public enum TextTable {
+    public static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows.map { $0.map { TerminalSafeText.make($0) } }
         let widths = header.indices.map { column in
             all.map { $0.indices.contains(column) ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
@@ -16,5 +14,5 @@ enum TextTable {
     }
 
     /// One untrusted value made safe for a terminal line.
-    static func safe(_ text: String) -> String { TerminalSafeText.make(text) }
+    public static func safe(_ text: String) -> String { TerminalSafeText.make(text) }
 }

@@ -1,8 +1,10 @@
-import Config
+import Webhooks
+public import Config
 import Foundation
 import Identity
-import Outbound
-import Store
+public import Outbound
+public import Store
+public import TUI
 
 /// Replies from the inbox through the same path as `switchboard reply`: the planner picks
 /// the identifier, the outbox records the message as pending before it is sent, and status

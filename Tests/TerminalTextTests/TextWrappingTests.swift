@@ -1,5 +1,5 @@
 import Testing
-@testable import TUI
+@testable import TerminalText
 
 @Suite("Wrapping by display width")
 struct TextWrappingTests {
