@@ -66,7 +66,7 @@ let package = Package(
         ], swiftSettings: strict),
         // ncursesw through pkg-config, with a C shim for macros and globals.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "TUI", dependencies: ["CNcursesw", "Identity", "Store", "TerminalText"], swiftSettings: strict),
+        .target(name: "TUI", dependencies: ["CNcursesw", "Identity", "Webhooks", "Store", "TerminalText"], swiftSettings: strict),
         .executableTarget(name: "switchboard", dependencies: [
             "Identity", "Webhooks", "Config", "Store", "Outbound", "Sandbox", "Server", "TUI", "JSON", "TerminalText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -94,7 +94,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], swiftSettings: strict),
         .testTarget(name: "TUITests", dependencies: [
-            "TUI", "Store", "Identity", "TerminalText", .product(name: "GRDB", package: "GRDB.swift"),
+            "TUI", "Store", "Identity", "Webhooks", "TerminalText", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         // Drives the built `switchboard` binary (CLI contract, tmux end-to-end).

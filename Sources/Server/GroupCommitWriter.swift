@@ -14,7 +14,7 @@ actor GroupCommitWriter {
         let continuation: CheckedContinuation<IngestOutcome, any Error>
     }
 
-    private let store: InboxStore
+    private let store: any InboxStore
     private let channels: ChannelDirectory
     private let maxBatch: Int
     /// SQLite calls block their thread; they run here, never on the cooperative pool or an event loop.
@@ -23,7 +23,7 @@ actor GroupCommitWriter {
     private var draining = false
 
     /// - Parameter maxBatch: the most webhooks in one transaction, bounding how long one commit holds the write lock.
-    init(store: InboxStore, channels: ChannelDirectory, maxBatch: Int = 512) {
+    init(store: any InboxStore, channels: ChannelDirectory, maxBatch: Int = 512) {
         self.store = store
         self.channels = channels
         self.maxBatch = max(1, maxBatch)
@@ -67,7 +67,7 @@ actor GroupCommitWriter {
 
     /// One transaction for the batch. If it fails as a whole, each webhook is retried alone so
     /// one webhook that breaks the store does not fail the requests it happened to share a batch with.
-    private static func write(_ webhooks: [PreparedWebhook], store: InboxStore,
+    private static func write(_ webhooks: [PreparedWebhook], store: any InboxStore,
                               channels: ChannelDirectory) -> [Result<IngestOutcome, any Error>] {
         do {
             let outcomes = try store.ingest(webhooks, channels: channels)

@@ -26,14 +26,14 @@ public import Store
 public final class WebhookReceiver: Sendable {
     /// `[server]` of the config: default host and port, and the body size limit.
     public let settings: ServerSettings
-    private let store: InboxStore
+    private let store: any InboxStore
     private let channels: ChannelDirectory
     private let secrets: ChannelSecrets
     private let logger: Logger
 
     /// - Parameters:
     ///   - environment: where `webhook_secret_env` / `verify_token_env` are looked up.
-    public init(store: InboxStore, config: SwitchboardConfig, logger: Logger,
+    public init(store: any InboxStore, config: SwitchboardConfig, logger: Logger,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.settings = config.server
         self.store = store
@@ -98,7 +98,7 @@ public final class WebhookReceiver: Sendable {
         routes.register(on: router)
         let logger = logger
         let warnings = secrets.problems
-        let storePath = store.path
+        let storePath = store.location
         return Application(
             router: router,
             configuration: .init(address: .hostname(host ?? settings.host, port: port ?? settings.port)),

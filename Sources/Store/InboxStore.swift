@@ -1,27 +1,113 @@
-import Foundation
-public import GRDB
+public import Foundation
+public import Identity
+public import Webhooks
 
-/// The local inbox: one SQLite file in WAL mode, shared by every process (replay, serve, TUI).
-public final class InboxStore: Sendable {
-    /// The GRDB pool: one writer, concurrent readers.
-    public let database: DatabasePool
-    public let path: String
-    let writeCache = IngestCacheBox()
+/// The store API (SPEC §1): typed records in, typed records out, two backends behind it —
+/// SQLite (`SQLiteStore`, the embedded default) and PostgreSQL (the shared team store).
+/// Identity decisions stay in the pure `ContactResolver`; a backend loads what the resolver
+/// needs and applies its decision. Every backend passes the same contract tests
+/// (`Tests/StoreTests/StoreContractTests.swift`).
+public protocol InboxStore: AnyObject, Sendable {
+    /// Where the store lives, for status lines and messages (a path or a URL without password).
+    var location: String { get }
 
-    /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
-    public init(path: String) throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // WAL + NORMAL survives a killed process: a commit is in the WAL before it returns.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        self.database = try DatabasePool(path: path, configuration: configuration)
-        self.path = path
-        try Migrations.migrator.migrate(database)
-        // A reply a crashed process left in `sending` is shown failed, never left pending.
-        try failInterruptedSends()
+    // MARK: Ingest
+
+    /// Ingests prepared webhooks in one transaction, each all-or-nothing; nothing is
+    /// acknowledged before the transaction commits.
+    func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome]
+    /// Re-projects the store from its raw event log in one swap; operator work is kept.
+    func rebuild(channels: ChannelDirectory, batchSize: Int) throws -> Int
+    func rawEventCount() throws -> Int
+    func quarantined() throws -> [QuarantineRecord]
+
+    // MARK: Contacts
+
+    /// Every live (not merged away) contact, oldest first.
+    func contacts() throws -> [Contact]
+    func contact(id: ContactID) throws -> Contact?
+    /// A contact by any identifier it has or had, `@username`, or its id.
+    func findContact(ref: String) throws -> Contact?
+    /// The contact with its merge and conflict history.
+    func contactDetail(id: ContactID) throws -> ContactDetail?
+    func replyContext(contact id: ContactID) throws -> ReplyContext?
+
+    // MARK: Conversations
+
+    /// Conversations, newest activity first (optionally of one contact).
+    func conversations(contact: ContactID?) throws -> [Conversation]
+    /// A keyset page of the list.
+    func conversations(from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation]
+    func conversation(id: Int64) throws -> Conversation?
+    func counts() throws -> InboxCounts
+    @discardableResult func markRead(conversationID: Int64) throws -> Bool
+    func draft(conversationID: Int64) throws -> String?
+    /// Saves the draft; an empty text deletes it.
+    func saveDraft(conversationID: Int64, text: String, at time: Double) throws
+
+    // MARK: Messages
+
+    /// Up to `limit` messages older than `before` (the newest when nil), oldest first.
+    func messages(conversationID: Int64, before: MessageKey?, inclusive: Bool, limit: Int) throws -> [Message]
+    /// Up to `limit` messages newer than `after`, oldest first.
+    func messages(conversationID: Int64, after: MessageKey, limit: Int) throws -> [Message]
+    func message(id: Int64) throws -> Message?
+    /// Streams every message in time order without loading them all.
+    func forEachMessage(_ body: (Message) throws -> Void) throws
+    /// Full-text search, newest first.
+    func searchMessages(_ text: String, limit: Int) throws -> [SearchHit]
+    /// Indexes up to `batch` new messages for search; returns how many (0 when caught up).
+    @discardableResult func catchUpSearchIndex(batch: Int) throws -> Int
+    /// A value that changes whenever anyone commits to the store (live refresh).
+    func changeVersion() throws -> Int64
+
+    // MARK: Outbox
+
+    /// Writes a reply as a pending outgoing message plus a queued outbox row, before sending.
+    func enqueue(_ outgoing: OutgoingMessageRecord) throws -> OutboxEntry
+    /// Claims a queued entry under `lease`; only one caller ever gets it.
+    func claimOutboxEntry(_ id: Int64, at time: Date, lease: SenderLease) throws -> OutboxEntry?
+    func renewOutboxLease(_ id: Int64, until expiry: Date) throws
+    func recordOutboxAttempt(_ id: Int64, at time: Date) throws
+    func markOutboxSent(_ id: Int64, providerMessageID: String?, httpStatus: Int, at time: Date) throws
+    @discardableResult
+    func markOutboxFailed(_ id: Int64, error: ProviderError, httpStatus: Int?, at time: Date, onlyIfSending: Bool) throws -> Bool
+    /// Marks replies whose sender is gone as failed `interrupted`; returns how many.
+    @discardableResult
+    func failInterruptedSends(at time: Date, host: String, isAlive: (Int32) -> Bool) throws -> Int
+    func queuedOutboxEntries() throws -> [OutboxEntry]
+    func outboxEntry(_ id: Int64) throws -> OutboxEntry?
+}
+
+extension InboxStore {
+    /// Ingests one webhook in its own transaction.
+    public func ingest(_ webhook: RawWebhook, channels: ChannelDirectory) throws -> IngestOutcome {
+        try ingest([PreparedWebhook(webhook)], channels: channels)[0]
+    }
+
+    public func rebuild(channels: ChannelDirectory) throws -> Int {
+        try rebuild(channels: channels, batchSize: 2000)
+    }
+
+    public func conversations() throws -> [Conversation] { try conversations(contact: nil) }
+
+    public func messages(conversationID: Int64, before: MessageKey?, limit: Int) throws -> [Message] {
+        try messages(conversationID: conversationID, before: before, inclusive: false, limit: limit)
+    }
+
+    public func searchMessages(_ text: String) throws -> [SearchHit] { try searchMessages(text, limit: 200) }
+
+    public func claimOutboxEntry(_ id: Int64, at time: Date) throws -> OutboxEntry? {
+        try claimOutboxEntry(id, at: time, lease: .current())
+    }
+
+    @discardableResult
+    public func markOutboxFailed(_ id: Int64, error: ProviderError, httpStatus: Int?, at time: Date) throws -> Bool {
+        try markOutboxFailed(id, error: error, httpStatus: httpStatus, at: time, onlyIfSending: false)
+    }
+
+    @discardableResult
+    public func failInterruptedSends() throws -> Int {
+        try failInterruptedSends(at: Date(), host: SenderLease.hostName(), isAlive: SenderLease.processExists)
     }
 }

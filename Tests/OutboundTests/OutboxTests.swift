@@ -3,7 +3,7 @@ import GRDB
 import Identity
 import JSON
 @testable import Sandbox
-import Store
+@_spi(Testing) import Store
 import Testing
 import Webhooks
 @testable import Outbound
@@ -11,12 +11,12 @@ import Webhooks
 /// A temp store with one BSUID-only customer who wrote to `support` (Meta) an hour ago.
 struct OutboxFixture {
     static let inboundAt = OutboundFixtures.now.addingTimeInterval(-3600)
-    let store: InboxStore
+    let store: SQLiteStore
 
     init() throws {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-outbox-\(UUID().uuidString).sqlite").path
-        store = try InboxStore(path: path)
+        store = try SQLiteStore(path: path)
         let inbound = """
             {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
              "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
@@ -80,8 +80,8 @@ struct OutboxFixture {
         #expect(try fixture.message(delivery.messageRowID)?["status"] as String? == "read")
         #expect(await sandbox.ledger.sends.count == 1)
         let conversation = try #require(try fixture.store.conversations().first { $0.channel == "support" })
-        #expect(conversation.messages == 2)
-        #expect(conversation.lastMessagePreview == "Blue, yes")
+        #expect(conversation.messageCount == 2)
+        #expect(conversation.preview == "Blue, yes")
     }
 
     @Test func statusesArrivingBeforeTheIDAreAppliedWhenMarkedSent() throws {
@@ -182,7 +182,7 @@ struct OutboxFixture {
             recipient: Identifier(kind: .bsuid, value: F.bsuid), request: "{}", createdAt: F.now))
         let dead = SenderLease(host: SenderLease.hostName(), processID: Int32.max - 1, expiresAt: Date().addingTimeInterval(600))
         _ = try fixture.store.claimOutboxEntry(entry.id, at: F.now, lease: dead)
-        let reopened = try InboxStore(path: fixture.store.path)
+        let reopened = try SQLiteStore(path: fixture.store.path)
         let row = try reopened.database.read { db in
             try Row.fetchOne(db, sql: "SELECT status, error_code FROM message WHERE id = ?", arguments: [entry.messageID])
         }

@@ -1,4 +1,4 @@
-import Store
+@_spi(Testing) import Store
 import Identity
 import Testing
 

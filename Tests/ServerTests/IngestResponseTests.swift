@@ -1,4 +1,4 @@
-import Store
+@_spi(Testing) import Store
 import Server
 import Identity
 import Foundation
@@ -68,7 +68,7 @@ struct IngestResponseTests {
             #expect(retry.status == 200)
             #expect(retry.body.contains(#""outcome":"duplicate""#))
             #expect(try fixture.store.rawEventCount() == 1)
-            #expect(try fixture.store.conversations().first?.messages == 1)
+            #expect(try fixture.store.conversations().first?.messageCount == 1)
         }
     }
 
@@ -93,7 +93,7 @@ struct IngestResponseTests {
             #expect(results.allSatisfy { $0.0 == 200 })
             #expect(results.allSatisfy { $0.1 })
             #expect(try fixture.store.rawEventCount() == bodies.count)
-            #expect(try fixture.store.conversations().first?.messages == bodies.count)
+            #expect(try fixture.store.conversations().first?.messageCount == bodies.count)
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 import Identity
 import Logging
 import Server
-import Store
+@_spi(Testing) import Store
 
 /// Secrets for the test channels, put in this process's environment once (setenv) under
 /// names unique to this run, the way an operator exports them before `switchboard serve`.
@@ -135,7 +135,7 @@ struct Reply: Sendable {
 
 /// A receiver on a free loopback port over a fresh temp-file store.
 struct ReceiverFixture: Sendable {
-    let store: InboxStore
+    let store: SQLiteStore
     let running: RunningReceiver
     let logs: LogCapture
 
@@ -144,7 +144,7 @@ struct ReceiverFixture: Sendable {
                      _ body: @Sendable (ReceiverFixture) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-server-test-\(UUID().uuidString).sqlite").path
-        let store = try InboxStore(path: path)
+        let store = try SQLiteStore(path: path)
         _ = TestSecrets.installed
         let config = SwitchboardConfig(server: ServerSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes),
                                        channels: TestChannels.all)
@@ -306,7 +306,7 @@ enum ReceiverFixtureProbe {
     static func portAfterStop() async throws -> Int {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-server-test-\(UUID().uuidString).sqlite").path
-        let store = try InboxStore(path: path)
+        let store = try SQLiteStore(path: path)
         let receiver = WebhookReceiver(store: store, config: SwitchboardConfig(channels: TestChannels.all),
                                        logger: LogCapture().logger)
         let running = try await receiver.start(host: "127.0.0.1", port: 0)

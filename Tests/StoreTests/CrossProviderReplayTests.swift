@@ -1,7 +1,7 @@
 import Foundation
 import Identity
 import Testing
-@testable import Store
+@_spi(Testing) @testable import Store
 
 /// Every provider's sample webhooks, replayed into one store without naming a provider.
 struct CrossProviderReplayTests {

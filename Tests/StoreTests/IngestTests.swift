@@ -1,8 +1,9 @@
 import GRDB
 import Foundation
 import Identity
+import Webhooks
 import Testing
-@testable import Store
+@_spi(Testing) @testable import Store
 
 struct IngestTests {
     @Test func replayingSamplesTwiceGivesTheRightContactsAndChangesNothing() throws {
@@ -42,13 +43,13 @@ struct IngestTests {
         #expect(!old.current)
         #expect(old.supersededAt != nil)
         // The conflicting work phone was flagged, not merged.
-        #expect(try fixture.store.conflicts(of: pablo.id).map(\.phone) == ["16505559999"])
+        #expect((try fixture.store.contactDetail(id: pablo.id)?.conflicts ?? []).map(\.phone) == ["16505559999"])
 
         let camila = try #require(try fixture.store.findContact(ref: "CO.10927345512"))
         #expect(camila.bsuid == "CO.20938456623")
         #expect(camila.username == "@camila.o")
         #expect(camila.usernames.map(\.username).sorted() == ["@camila.o", "@camiortiz"])
-        #expect(try fixture.store.conversations(contact: camila.id).first?.messages == 2)
+        #expect(try fixture.store.conversations(contact: camila.id).first?.messageCount == 2)
 
         let lena = try #require(try fixture.store.findContact(ref: "+49 151 23456789"))
         #expect(lena.bsuid == "DE.4450231166")
@@ -60,13 +61,13 @@ struct IngestTests {
         _ = try fixture.ingestSamples()
         let oliver = try #require(try fixture.store.findContact(ref: "447700900123"))
         #expect(try fixture.store.findContact(ref: "GB.4477009001230000")?.id == oliver.id)
-        #expect(try fixture.store.merges(of: oliver.id).count == 1)
+        #expect((try fixture.store.contactDetail(id: oliver.id)?.merges ?? []).count == 1)
         let conversations = try fixture.store.conversations(contact: oliver.id)
         #expect(conversations.count == 1)
-        #expect(conversations.first?.messages == 3)
+        #expect(conversations.first?.messageCount == 3)
         #expect(conversations.first?.unread == 3)
         // The merged-away id still leads to the survivor.
-        let merged = try #require(try fixture.store.merges(of: oliver.id).first?.merged)
+        let merged = try #require((try fixture.store.contactDetail(id: oliver.id)?.merges ?? []).first?.merged)
         #expect(try fixture.store.findContact(ref: String(merged))?.id == oliver.id)
     }
 
@@ -92,7 +93,7 @@ struct IngestTests {
             try StatusApplier(db: db).applyPending(channel: "support", providerMessageID: "wamid.OUTBOUND0001")
         }
         var statuses: [String] = []
-        try fixture.store.forEachMessage { if $0.direction == "out" { statuses.append($0.status ?? "") } }
+        try fixture.store.forEachMessage { if $0.direction == .outbound { statuses.append($0.status?.rawValue ?? "") } }
         #expect(statuses == ["delivered"])
     }
 
@@ -112,7 +113,7 @@ struct IngestTests {
         _ = try fixture.ingest(status("read", 10))
         _ = try fixture.ingest(status("delivered", 5))
         var result: [String] = []
-        try fixture.store.forEachMessage { if $0.providerMessageID == "wamid.OUT9" { result.append($0.status ?? "") } }
+        try fixture.store.forEachMessage { if $0.providerMessageID == "wamid.OUT9" { result.append($0.status?.rawValue ?? "") } }
         #expect(result == ["read"])
     }
 

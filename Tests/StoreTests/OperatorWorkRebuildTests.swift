@@ -3,7 +3,7 @@ import GRDB
 import Identity
 import Testing
 import Webhooks
-@testable import Store
+@_spi(Testing) @testable import Store
 
 /// Operator work (drafts, replies with their outbox rows and statuses) survives `rebuild`.
 @Suite struct OperatorWorkRebuildTests {
@@ -43,12 +43,12 @@ import Webhooks
         let before = try fixture.projection()
         #expect(try fixture.store.rebuild(channels: StoreFixture.channels) == 2)
         let conversation = try #require(try fixture.store.conversations().first { $0.channel == "support" })
-        #expect(conversation.messages == 3)
-        #expect(conversation.lastMessagePreview == "Green please")
+        #expect(conversation.messageCount == 3)
+        #expect(conversation.preview == "Green please")
         let draft = try fixture.store.database.read { try Drafts.load($0, conversationID: conversation.id) }
         #expect(draft == "Let me check")
         var texts: [String] = []
-        try fixture.store.forEachMessage { texts.append("\($0.direction):\($0.text):\($0.status ?? "")") }
+        try fixture.store.forEachMessage { texts.append("\($0.direction.rawValue):\($0.text):\($0.status?.rawValue ?? "")") }
         #expect(texts.contains("out:Red and green:sent"))
         #expect(try fixture.store.outboxEntry(entry.id)?.messageID == entry.messageID)
         let violations = try fixture.store.database.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }

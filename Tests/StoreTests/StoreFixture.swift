@@ -1,6 +1,7 @@
 import Foundation
 import Identity
-@testable import Store
+import Webhooks
+@_spi(Testing) @testable import Store
 
 /// A store on a temp file with the sample channels of Assets/config.toml.
 struct StoreFixture {
@@ -14,13 +15,13 @@ struct StoreFixture {
                 portfolio: "acme-retail", parentGroup: "acme-group"),
     ])
 
-    let store: InboxStore
+    let store: SQLiteStore
     let path: String
 
     init() throws {
         path = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-test-\(UUID().uuidString).sqlite").path
-        store = try InboxStore(path: path)
+        store = try SQLiteStore(path: path)
     }
 
     /// The sample Meta webhooks, in name order.
@@ -50,10 +51,10 @@ struct StoreFixture {
                 + c.identifiers.map { "\($0.kind.rawValue):\($0.value)@\($0.scope ?? ""):\($0.current)" }.joined(separator: ",")
         }
         let conversations = try store.conversations().map {
-            "\($0.id)|\($0.contactID)|\($0.channel)|\($0.messages)|\($0.unread)|\($0.lastMessagePreview ?? "")"
+            "\($0.id)|\($0.contactID)|\($0.channel)|\($0.messageCount)|\($0.unread)|\($0.preview ?? "")"
         }
         var messages: [String] = []
-        try store.forEachMessage { messages.append("\($0.conversationID)|\($0.providerMessageID ?? "")|\($0.text)|\($0.status ?? "")") }
+        try store.forEachMessage { messages.append("\($0.conversationID)|\($0.providerMessageID ?? "")|\($0.text)|\($0.status?.rawValue ?? "")") }
         return (contacts + conversations + messages).joined(separator: "\n")
     }
 }

@@ -1,16 +1,16 @@
 import Foundation
 import GRDB
-@testable import Store
+@_spi(Testing) @testable import Store
 
 /// A throw-away store filled by SQL, for the browse queries and the runtime's reader.
 struct BrowseFixtures {
-    let store: InboxStore
+    let store: SQLiteStore
     let path: String
 
     init() throws {
         path = FileManager.default.temporaryDirectory
             .appendingPathComponent("tui-\(UUID().uuidString).sqlite").path
-        store = try InboxStore(path: path)
+        store = try SQLiteStore(path: path)
     }
 
     func remove() {

@@ -1,7 +1,8 @@
 import GRDB
 import Foundation
+import Identity
 import Testing
-@testable import Store
+@_spi(Testing) @testable import Store
 
 @Suite("Store browse queries")
 struct BrowseQueryTests {
@@ -61,10 +62,10 @@ struct BrowseQueryTests {
         try f.conversation(contact: phoneless, at: 20)
         let rows = try f.store.conversations(from: .top, limit: 10, unreadOnly: false)
         #expect(rows.count == 2)
-        #expect(rows[0].identifierKind == "bsuid")
+        #expect(rows[0].address?.kind == .bsuid)
         #expect(rows[0].displayName == "US.13491208655302741918")
         #expect(!rows[0].hasPhone)
-        #expect(rows[1].identifierKind == "phone")
+        #expect(rows[1].address?.kind == .phone)
         #expect(rows[1].displayName == "@pat")
     }
 
@@ -132,11 +133,11 @@ struct BrowseQueryTests {
                 """, arguments: [contact])
             try db.execute(sql: "INSERT INTO merge_log (survivor_id, merged_id, reason, at) VALUES (?, 99, 'phone and bsuid in one message', 60)", arguments: [contact])
         }
-        let detail = try #require(try f.store.identityDetail(contactID: contact))
-        #expect(detail.phone == nil)
-        #expect(detail.current("bsuid")?.value == "BR.2")
-        #expect(detail.superseded.map(\.value) == ["BR.1"])
-        #expect(detail.merges.first?.mergedContactID == 99)
-        #expect(try f.store.identityDetail(contactID: 12345) == nil)
+        let detail = try #require(try f.store.contactDetail(id: contact))
+        #expect(detail.contact.phone == nil)
+        #expect(detail.contact.current(.bsuid, scope: nil)?.value == "BR.2")
+        #expect(detail.contact.superseded.map(\.value) == ["BR.1"])
+        #expect(detail.merges.first?.merged == 99)
+        #expect(try f.store.contactDetail(id: 12345) == nil)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Store
+@_spi(Testing) @testable import Store
 @testable import TUI
 
 /// Key → frame timings against a large store (SPEC §8), without a terminal: the store
@@ -11,8 +11,8 @@ struct InboxBenchmark {
     @Test func keyToFrame() throws {
         let path = try #require(BenchmarkStore.path)
         let clock = ContinuousClock()
-        var opened: InboxStore?
-        let openTime = try clock.measure { opened = try InboxStore(path: path) }
+        var opened: SQLiteStore?
+        let openTime = try clock.measure { opened = try SQLiteStore(path: path) }
         let store = try #require(opened)
         let environment = InboxEnvironment(store: store, clock: { Date().timeIntervalSince1970 })
         let runner = EffectRunner(environment: environment, queue: EventQueue())
@@ -48,7 +48,7 @@ struct InboxBenchmark {
         let p99 = samples[samples.count * 99 / 100]
         let worst = samples.last ?? .zero
 
-        let indexTime = try clock.measure { while try store.catchUpSearchIndex() > 0 {} }
+        let indexTime = try clock.measure { while try store.catchUpSearchIndex(batch: 50_000) > 0 {} }
         var hits = 0
         let searchTime = try clock.measure { hits = try store.searchMessages("order").count }
         let rss = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
-import Store
+import Webhooks
+@_spi(Testing) import Store
 @testable import TUI
 
 @Suite("Pure update")
@@ -41,7 +43,7 @@ struct InboxUpdateTests {
     @Test func listWindowAppliesTheRequestedSelection() {
         var state = F.state()
         let request = ListRequest(move: .scrollDown(from: F.sheena.key, rows: 1), rows: 3, unreadOnly: false, selection: .relative(to: 3, offset: 1))
-        let next = ConversationSummary(id: 4, channel: "support", contactID: 13, name: "Dana", lastMessageAt: F.now - 9 * 86_400)
+        let next = Conversation(id: 4, channel: "support", contactID: 13, name: "Dana", lastMessageAt: F.date(ago: 9 * 86_400))
         _ = InboxUpdate.apply(&state, .listLoaded(ListWindow(rows: [F.ravi, F.anonymous, next], hasAbove: true, hasBelow: false), request))
         #expect(state.list.selected?.id == 4)
         #expect(state.messages.conversation?.id == 4)
@@ -64,7 +66,7 @@ struct InboxUpdateTests {
         }.first
         #expect(reload?.selection == .id(2, fallback: 1))
         // A new conversation arrives on top; the cursor stays on Ravi.
-        let newcomer = ConversationSummary(id: 9, channel: "support", contactID: 19, name: "New", unread: 1, lastMessageAt: F.now)
+        let newcomer = Conversation(id: 9, channel: "support", contactID: 19, name: "New", unread: 1, lastMessageAt: F.date(ago: 0))
         if let reload {
             _ = InboxUpdate.apply(&state, .listLoaded(ListWindow(rows: [newcomer, F.sheena, F.ravi], hasAbove: false, hasBelow: true), reload))
         }
@@ -81,7 +83,7 @@ struct InboxUpdateTests {
         #expect(effects == [.send(conversation: F.sheena, text: "Ok"), .saveDraft(conversationID: 1, text: "")])
         #expect(state.mode == .browse)
         #expect(state.messages.visibleEntries.last?.text == "Ok")
-        #expect(state.messages.visibleEntries.last?.status == "pending")
+        #expect(state.messages.visibleEntries.last?.status == .pending)
     }
 
     @Test func escapeKeepsTheDraft() {
@@ -106,7 +108,7 @@ struct InboxUpdateTests {
         var state = F.state()
         var effects = F.press(&state, .character("/"), .character("l"), .character("a"), .enter)
         #expect(effects == [.search("la")])
-        let hit = SearchHit(messageID: 100, conversationID: 1, contactName: "Sheena", channel: "support", direction: "in", text: "lamp", timestamp: F.now)
+        let hit = SearchHit(messageID: 100, conversationID: 1, contactName: "Sheena", channel: "support", direction: .inbound, text: "lamp", timestamp: F.date(ago: 0))
         _ = InboxUpdate.apply(&state, .searchFinished(query: "la", [hit]))
         effects = F.press(&state, .enter)
         #expect(state.pendingJump == SearchJump(conversationID: 1, messageID: 100))

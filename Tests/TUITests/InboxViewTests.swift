@@ -1,6 +1,7 @@
 @testable import TerminalText
+import Foundation
 import Testing
-import Store
+@_spi(Testing) import Store
 @testable import TUI
 
 @Suite("Screen model")
@@ -107,7 +108,7 @@ struct InboxViewTests {
         var state = F.state(120, 40)
         state.mode = .searchResults
         state.search = SearchState(query: "lamp", results: [
-            SearchHit(messageID: 100, conversationID: 1, contactName: "Sheena Nelson", channel: "support", direction: "in", text: "Hi, I ordered a lamp last week", timestamp: F.now - 86_400),
+            SearchHit(messageID: 100, conversationID: 1, contactName: "Sheena Nelson", channel: "support", direction: .inbound, text: "Hi, I ordered a lamp last week", timestamp: F.date(ago: 86_400)),
         ], selectedIndex: 0, ranQuery: "lamp")
         var text = InboxView.render(state).text
         #expect(text.contains("Search \"lamp\" · 1"))

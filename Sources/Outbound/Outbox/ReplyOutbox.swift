@@ -8,11 +8,11 @@ import Webhooks
 /// failed with the provider's HTTP status, code and message. Status webhooks for that id
 /// then move it to delivered / read (ingestion, `StatusApplier`).
 public struct ReplyOutbox: Sendable {
-    public let store: InboxStore
+    public let store: any InboxStore
     public var sender: ProviderSender
     public var clock: @Sendable () -> Date
 
-    public init(store: InboxStore, sender: ProviderSender = ProviderSender(),
+    public init(store: any InboxStore, sender: ProviderSender = ProviderSender(),
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.sender = sender

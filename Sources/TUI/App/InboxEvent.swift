@@ -11,7 +11,7 @@ public enum InboxEvent: Sendable {
     case listLoaded(ListWindow, ListRequest)
     case countsLoaded(InboxCounts)
     case messagesLoaded(MessagePageResult)
-    case identityLoaded(ContactIdentityDetail)
+    case identityLoaded(ContactDetail)
     case replyPlanned(conversationID: Int64, ReplyPreview)
     case draftLoaded(conversationID: Int64, text: String?)
     case sent(conversationID: Int64, SendOutcome)
@@ -24,11 +24,11 @@ public enum InboxEvent: Sendable {
 
 /// A window of the conversation list as read from the store.
 public struct ListWindow: Sendable, Hashable {
-    public var rows: [ConversationSummary]
+    public var rows: [Conversation]
     public var hasAbove: Bool
     public var hasBelow: Bool
 
-    public init(rows: [ConversationSummary], hasAbove: Bool, hasBelow: Bool) {
+    public init(rows: [Conversation], hasAbove: Bool, hasBelow: Bool) {
         self.rows = rows
         self.hasAbove = hasAbove
         self.hasBelow = hasBelow
@@ -38,13 +38,13 @@ public struct ListWindow: Sendable, Hashable {
 /// Messages read for a request, oldest first.
 public struct MessagePageResult: Sendable, Hashable {
     public var request: MessageRequest
-    public var entries: [MessageEntry]
+    public var entries: [Message]
     /// More history exists in the direction read (older for latest/older, newer for newer).
     public var hasMore: Bool
     /// For `around`: whether newer messages exist after the page.
     public var hasNewer: Bool
 
-    public init(request: MessageRequest, entries: [MessageEntry], hasMore: Bool, hasNewer: Bool = false) {
+    public init(request: MessageRequest, entries: [Message], hasMore: Bool, hasNewer: Bool = false) {
         self.request = request
         self.entries = entries
         self.hasMore = hasMore

@@ -43,7 +43,7 @@ public struct InboxState: Sendable {
     }
 
     /// The conversation under the list cursor.
-    public var selectedConversation: ConversationSummary? { list.selected }
+    public var selectedConversation: Conversation? { list.selected }
 }
 
 /// Where a search result leads.
@@ -54,22 +54,22 @@ public struct SearchJump: Sendable, Hashable {
 
 /// The visible window of the conversation list.
 public struct ConversationListState: Sendable, Hashable {
-    public var rows: [ConversationSummary] = []
+    public var rows: [Conversation] = []
     public var selectedIndex = 0
     public var hasAbove = false
     public var hasBelow = false
     public var unreadOnly = false
     public var loaded = false
 
-    public var selected: ConversationSummary? {
+    public var selected: Conversation? {
         rows.indices.contains(selectedIndex) ? rows[selectedIndex] : nil
     }
 }
 
 /// The history shown on the right: loaded pages of one conversation, scrolled by lines.
 public struct MessagePaneState: Sendable, Hashable {
-    public var conversation: ConversationSummary?
-    public var entries: [MessageEntry] = []
+    public var conversation: Conversation?
+    public var entries: [Message] = []
     public var hasOlder = false
     public var hasNewer = false
     public var loadingOlder = false
@@ -78,10 +78,10 @@ public struct MessagePaneState: Sendable, Hashable {
     /// A message to mark (search jump).
     public var highlight: Int64?
     /// Messages sent from here that the store does not show yet.
-    public var optimistic: [MessageEntry] = []
+    public var optimistic: [Message] = []
 
     /// Loaded entries plus optimistic ones, oldest first.
-    public var visibleEntries: [MessageEntry] {
+    public var visibleEntries: [Message] {
         optimistic.isEmpty ? entries : entries + optimistic
     }
 }
@@ -89,14 +89,14 @@ public struct MessagePaneState: Sendable, Hashable {
 /// Identity details of the selected conversation's contact.
 public struct IdentityPaneState: Sendable, Hashable {
     public var visible = false
-    public var detail: ContactIdentityDetail?
+    public var detail: ContactDetail?
     public var preview: ReplyPreview?
     public var previewConversationID: Int64?
 }
 
 /// The reply being written.
 public struct ComposeState: Sendable, Hashable {
-    public var conversation: ConversationSummary?
+    public var conversation: Conversation?
     public var text = ""
     public var preview: ReplyPreview?
     /// A refusal from the last send attempt.

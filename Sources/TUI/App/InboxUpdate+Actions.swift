@@ -76,7 +76,7 @@ extension InboxUpdate {
     static func identityEffects(_ s: inout InboxState) -> [InboxEffect] {
         guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
         s.identity.previewConversationID = conversation.id
-        if s.identity.detail?.contactID != conversation.contactID { s.identity.detail = nil }
+        if s.identity.detail?.contact.id != conversation.contactID { s.identity.detail = nil }
         return [.loadIdentity(contactID: conversation.contactID), .planReply(conversation: conversation)]
     }
 
@@ -142,7 +142,7 @@ extension InboxUpdate {
     }
 
     /// Points the message pane at a conversation and reads its newest page.
-    static func showConversation(_ s: inout InboxState, _ conversation: ConversationSummary) -> [InboxEffect] {
+    static func showConversation(_ s: inout InboxState, _ conversation: Conversation) -> [InboxEffect] {
         if s.messages.conversation?.id == conversation.id {
             s.messages.conversation = conversation
             return []

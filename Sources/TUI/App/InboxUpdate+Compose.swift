@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Webhooks
 
 /// Replying: the plan first, then the text; Enter sends, Esc keeps a draft.
 extension InboxUpdate {
@@ -45,7 +46,7 @@ extension InboxUpdate {
         return nil
     }
 
-    static func send(_ s: inout InboxState, _ conversation: ConversationSummary) -> [InboxEffect] {
+    static func send(_ s: inout InboxState, _ conversation: Conversation) -> [InboxEffect] {
         let text = s.compose.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
         switch s.compose.preview {
@@ -60,9 +61,9 @@ extension InboxUpdate {
         s.mode = .browse
         s.compose.text = ""
         if s.messages.conversation?.id == conversation.id {
-            let pending = MessageEntry(
-                id: -Int64(s.messages.optimistic.count + 1), conversationID: conversation.id, direction: "out",
-                text: text, status: "pending", timestamp: s.now)
+            let pending = Message(
+                id: -Int64(s.messages.optimistic.count + 1), conversationID: conversation.id, direction: .outbound,
+                text: text, status: .pending, timestamp: Date(timeIntervalSince1970: s.now))
             s.messages.optimistic.append(pending)
             s.messages.scroll = 0
         }
@@ -87,7 +88,7 @@ extension InboxUpdate {
             return []
         case .failed(let message):
             for i in s.messages.optimistic.indices where s.messages.optimistic[i].conversationID == conversationID {
-                s.messages.optimistic[i].status = "failed"
+                s.messages.optimistic[i].status = .failed
             }
             s.status.lastError = "send failed: \(message)"
             return []

@@ -1,4 +1,5 @@
 import Store
+import Webhooks
 
 /// The message pane: scrolling by lines, paging history in as it comes into view.
 extension InboxUpdate {
@@ -61,7 +62,7 @@ extension InboxUpdate {
             s.messages.hasNewer = false
             s.messages.loadingOlder = false
             let known = Set(page.entries.filter(\.isOutbound).map(\.text))
-            s.messages.optimistic.removeAll { known.contains($0.text) && $0.status != "failed" }
+            s.messages.optimistic.removeAll { known.contains($0.text) && $0.status != .failed }
             if s.messages.scroll > 0 {
                 // New messages arrived below while reading older ones: stay on the same lines.
                 let after = MessageLines.count(s.messages.visibleEntries, width: pane.width, time: s.time, now: s.now)

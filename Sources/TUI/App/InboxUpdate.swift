@@ -40,7 +40,7 @@ public enum InboxUpdate {
         case .messagesLoaded(let page):
             return messagesLoaded(&s, page)
         case .identityLoaded(let detail):
-            if s.list.selected?.contactID == detail.contactID || s.messages.conversation?.contactID == detail.contactID {
+            if s.list.selected?.contactID == detail.contact.id || s.messages.conversation?.contactID == detail.contact.id {
                 s.identity.detail = detail
             }
             return []

@@ -27,7 +27,7 @@ struct EffectRunner {
             case .loadMessages(let request):
                 return [.messagesLoaded(try reader.messages(request))]
             case .loadIdentity(let contactID):
-                return try store.identityDetail(contactID: contactID).map { [.identityLoaded($0)] } ?? []
+                return try store.contactDetail(id: contactID).map { [.identityLoaded($0)] } ?? []
             case .planReply(let conversation):
                 let preview = environment.replies?.preview(for: conversation, now: now)
                     ?? .unavailable("replies are not configured")

@@ -8,7 +8,6 @@ public final class InboxProgram {
     private let environment: InboxEnvironment
     private let runner: EffectRunner
     private let queue = EventQueue()
-    private let watch: StoreChangeWatch?
     private var state: InboxState
     private var terminal: NcursesTerminal?
     private var lastVersion: Int64?
@@ -20,8 +19,7 @@ public final class InboxProgram {
     public init(environment: InboxEnvironment, keymap: Keymap = .standard, monochrome: Bool) {
         self.environment = environment
         runner = EffectRunner(environment: environment, queue: queue)
-        watch = try? StoreChangeWatch(path: environment.store.path)
-        let name = URL(fileURLWithPath: environment.store.path).lastPathComponent
+        let name = URL(fileURLWithPath: environment.store.location).lastPathComponent
         state = InboxState(size: TerminalSize(columns: 80, rows: 24), now: environment.clock(), storeName: name, keymap: keymap)
         state.monochrome = monochrome
     }
@@ -36,7 +34,7 @@ public final class InboxProgram {
             self.terminal = nil
         }
         state.size = terminal.size
-        lastVersion = try? watch?.version()
+        lastVersion = try? environment.store.changeVersion()
         dispatchEffects(InboxUpdate.start(state))
         terminal.draw(InboxView.render(state))
         startIndexer()
@@ -60,7 +58,7 @@ public final class InboxProgram {
             }
             if Date().timeIntervalSince(lastPoll) >= Self.pollInterval {
                 lastPoll = Date()
-                if let version = try? watch?.version(), version != lastVersion {
+                if let version = try? environment.store.changeVersion(), version != lastVersion {
                     lastVersion = version
                     dispatch(.storeChanged)
                     changed = true

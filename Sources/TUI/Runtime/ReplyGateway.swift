@@ -4,17 +4,17 @@ public import Store
 /// top of `Outbound` (planner, outbox, senders); tests use a stub.
 public protocol ReplyGateway: Sendable {
     /// The plan for a free-form text reply in this conversation, or why there is none.
-    func preview(for conversation: ConversationSummary, now: Double) -> ReplyPreview
+    func preview(for conversation: Conversation, now: Double) -> ReplyPreview
     /// Sends a text reply. The gateway stores the outbound message (pending) before it
     /// returns, so the history shows it and later status webhooks move it along.
-    func send(_ text: String, to conversation: ConversationSummary, now: Double) async -> SendOutcome
+    func send(_ text: String, to conversation: Conversation, now: Double) async -> SendOutcome
     /// Sends a configured template (for a closed service window).
-    func sendTemplate(_ name: String, to conversation: ConversationSummary, now: Double) async -> SendOutcome
+    func sendTemplate(_ name: String, to conversation: Conversation, now: Double) async -> SendOutcome
 }
 
 /// Everything the runtime needs from outside: the store, replies, the clock.
 public struct InboxEnvironment: Sendable {
-    public var store: InboxStore
+    public var store: any InboxStore
     public var replies: (any ReplyGateway)?
     /// Writes every message to a file (`:export PATH`); returns how many.
     public var export: (@Sendable (String) throws -> Int)?
@@ -24,7 +24,7 @@ public struct InboxEnvironment: Sendable {
     public var editor: String?
 
     public init(
-        store: InboxStore, replies: (any ReplyGateway)? = nil,
+        store: any InboxStore, replies: (any ReplyGateway)? = nil,
         export: (@Sendable (String) throws -> Int)? = nil,
         clock: @escaping @Sendable () -> Double, editor: String? = nil
     ) {

@@ -3,15 +3,15 @@ import Store
 /// Turns list and message requests into keyset queries: only the rows a window shows (plus
 /// one to know whether more exist) are ever read.
 struct StoreReader {
-    let store: InboxStore
+    let store: any InboxStore
 
     func window(_ request: ListRequest) throws -> ListWindow {
         let n = max(1, request.rows)
         let unread = request.unreadOnly
-        func fetch(_ anchor: ConversationAnchor, _ limit: Int) throws -> [ConversationSummary] {
+        func fetch(_ anchor: ConversationAnchor, _ limit: Int) throws -> [Conversation] {
             try store.conversations(from: anchor, limit: limit, unreadOnly: unread)
         }
-        var rows: [ConversationSummary]
+        var rows: [Conversation]
         switch request.move {
         case .top:
             rows = try fetch(.top, n + 1)

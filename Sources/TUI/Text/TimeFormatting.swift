@@ -45,6 +45,12 @@ public struct TimeFormatting: Sendable {
     }
 
     /// Full date and time for identity details: `2026-03-12 14:05`.
+    public func relative(_ time: Date, now: Double) -> String { relative(time.timeIntervalSince1970, now: now) }
+    public func clock(_ time: Date) -> String { clock(time.timeIntervalSince1970) }
+    public func dayLabel(_ time: Date, now: Double) -> String { dayLabel(time.timeIntervalSince1970, now: now) }
+    public func timestamp(_ time: Date) -> String { timestamp(time.timeIntervalSince1970) }
+    public func dayNumber(_ time: Date) -> Int { dayNumber(time.timeIntervalSince1970) }
+
     public func timestamp(_ time: Double) -> String {
         let p = parts(time)
         return "\(p.year)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute))"

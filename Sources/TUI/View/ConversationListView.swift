@@ -28,7 +28,7 @@ enum ConversationListView {
         }
     }
 
-    static func drawRow(_ c: ConversationSummary, selected: Bool, focused: Bool, state: InboxState, row: Int, rect: Rect, grid: inout ScreenGrid) {
+    static func drawRow(_ c: Conversation, selected: Bool, focused: Bool, state: InboxState, row: Int, rect: Rect, grid: inout ScreenGrid) {
         let unread = c.unread > 0
         let badge = IdentitySource(hasPhone: c.hasPhone).badge
         let count = unread ? " (\(c.unread > 99 ? "99+" : String(c.unread)))" : ""

@@ -36,19 +36,21 @@ enum IdentityPaneView {
             out.append(Line(text: "", style: .normal))
             out.append(Line(text: text, style: CellStyle(.title, bold: true)))
         }
-        field("Name", detail.name)
-        field("Phone", detail.phone ?? "not shared", style: detail.hasPhone ? .normal : .badgeBSUID)
+        let contact = detail.contact
+        let hasPhone = contact.phone != nil
+        field("Name", contact.name)
+        field("Phone", contact.phone ?? "not shared", style: hasPhone ? .normal : .badgeBSUID)
         // Every current BSUID and parent BSUID, each with the portfolio (group) it is valid in.
-        let routing = detail.identifiers.filter { $0.current && ($0.kind == "bsuid" || $0.kind == "parent_bsuid") }
-        let bsuids = routing.filter { $0.kind == "bsuid" }
-        let parents = routing.filter { $0.kind == "parent_bsuid" }
+        let routing = contact.identifiersForDisplay.filter { $0.current }
+        let bsuids = routing.filter { $0.kind == .bsuid }
+        let parents = routing.filter { $0.kind == .parentBSUID }
         if bsuids.isEmpty { field("BSUID", nil) }
         for id in bsuids { field("BSUID", id.value + (id.scope.map { " (\($0))" } ?? "")) }
         if parents.isEmpty { field("Parent", nil) }
         for id in parents { field("Parent", id.value + (id.scope.map { " (\($0))" } ?? "")) }
-        field("Username", detail.username)
-        field("Country", detail.country ?? bsuids.first.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
-        field("Source", IdentitySource(hasPhone: detail.hasPhone).rawValue)
+        field("Username", contact.username)
+        field("Country", contact.country ?? bsuids.first.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
+        field("Source", IdentitySource(hasPhone: hasPhone).rawValue)
 
         heading("Reply")
         switch state.identity.preview {
@@ -65,7 +67,7 @@ enum IdentityPaneView {
             field("Plan", "…", style: .dim)
         }
 
-        let superseded = detail.superseded
+        let superseded = contact.identifiersForDisplay.filter { !$0.current }
         if !superseded.isEmpty {
             heading("Superseded")
             for id in superseded {
@@ -73,7 +75,7 @@ enum IdentityPaneView {
                 field(kindLabel(id.kind), id.value + until, style: .dim)
             }
         }
-        let earlier = detail.usernames.filter { !$0.current }
+        let earlier = contact.usernames.filter { !$0.current }.sorted { $0.firstSeen < $1.firstSeen }
         if !earlier.isEmpty {
             heading("Earlier usernames")
             for u in earlier { field("", u.username + " since " + state.time.timestamp(u.firstSeen), style: .dim) }
@@ -81,26 +83,25 @@ enum IdentityPaneView {
         if !detail.merges.isEmpty {
             heading("Merges")
             for m in detail.merges {
-                field("contact \(m.mergedContactID)", "\(m.reason), \(state.time.timestamp(m.at))", style: .dim)
+                field("contact \(m.merged)", "\(m.reason), \(state.time.timestamp(m.at))", style: .dim)
             }
         }
         if !detail.conflicts.isEmpty {
             heading("Phone conflicts (not merged)")
             for c in detail.conflicts {
-                let other = c.otherContactID.map { "contact \($0), " } ?? ""
+                let other = (c.contact == contact.id ? c.otherContact : c.contact).map { "contact \($0), " } ?? ""
                 field(c.phone, other + state.time.timestamp(c.at), style: .refusal)
             }
         }
         return out
     }
 
-    static func kindLabel(_ kind: String) -> String {
+    static func kindLabel(_ kind: IdentifierKind) -> String {
         switch kind {
-        case "phone": "Phone"
-        case "bsuid": "BSUID"
-        case "parent_bsuid": "Parent"
-        case "username": "Username"
-        default: kind
+        case .phone: "Phone"
+        case .bsuid: "BSUID"
+        case .parentBSUID: "Parent"
+        case .username: "Username"
         }
     }
 }

@@ -1,4 +1,5 @@
 public import Store
+import Webhooks
 import TerminalText
 
 /// One screen line of the message pane.
@@ -21,7 +22,7 @@ public struct MessageLine: Sendable, Hashable {
 public enum MessageLines {
     static let gutterWidth = 8
 
-    public static func build(_ entries: [MessageEntry], width: Int, time: TimeFormatting, now: Double, highlight: Int64? = nil) -> [MessageLine] {
+    public static func build(_ entries: [Message], width: Int, time: TimeFormatting, now: Double, highlight: Int64? = nil) -> [MessageLine] {
         guard width > gutterWidth + 4 else { return narrow(entries, width: width) }
         var lines: [MessageLine] = []
         var lastDay: Int?
@@ -37,7 +38,7 @@ public enum MessageLines {
     }
 
     /// How many lines `entries` take (scroll math).
-    public static func count(_ entries: [MessageEntry], width: Int, time: TimeFormatting, now: Double) -> Int {
+    public static func count(_ entries: [Message], width: Int, time: TimeFormatting, now: Double) -> Int {
         build(entries, width: width, time: time, now: now).count
     }
 
@@ -48,7 +49,7 @@ public enum MessageLines {
         return MessageLine(kind: .daySeparator, gutter: "", text: text, style: CellStyle(.separator), trailer: nil, trailerStyle: .normal, messageID: nil)
     }
 
-    static func messageLines(_ entry: MessageEntry, width: Int, time: TimeFormatting, highlighted: Bool) -> [MessageLine] {
+    static func messageLines(_ entry: Message, width: Int, time: TimeFormatting, highlighted: Bool) -> [MessageLine] {
         let textWidth = width - gutterWidth
         let body = entry.text.isEmpty ? "[\(entry.type)]" : TerminalSafeText.make(entry.text, lines: .keep)
         var wrapped = TextWrapping.wrap(body, width: textWidth)
@@ -74,22 +75,22 @@ public enum MessageLines {
     }
 
     /// `✓✓ read`, `✗ failed 131047`… for outbound messages.
-    public static func deliveryLabel(_ entry: MessageEntry) -> (String, StyleRole)? {
-        switch entry.status ?? "pending" {
-        case "pending": return ("… pending", .pending)
-        case "sent": return ("✓ sent", .pending)
-        case "delivered": return ("✓✓ delivered", .delivered)
-        case "read": return ("✓✓ read", .read)
-        case "failed":
+    public static func deliveryLabel(_ entry: Message) -> (String, StyleRole)? {
+        switch entry.status ?? .pending {
+        case .pending: return ("… pending", .pending)
+        case .sent: return ("✓ sent", .pending)
+        case .warning: return ("✓ sent (warning)", .pending)
+        case .delivered: return ("✓✓ delivered", .delivered)
+        case .read: return ("✓✓ read", .read)
+        case .failed:
             let code = entry.errorCode.map { " " + TerminalSafeText.make($0) } ?? ""
             return ("✗ failed\(code)", .failed)
-        case "deleted": return ("deleted", .dim)
-        case let other: return (TerminalSafeText.make(other), .dim)
+        case .deleted: return ("deleted", .dim)
         }
     }
 
     /// Panes too narrow for a gutter: text only.
-    static func narrow(_ entries: [MessageEntry], width: Int) -> [MessageLine] {
+    static func narrow(_ entries: [Message], width: Int) -> [MessageLine] {
         guard width > 0 else { return [] }
         return entries.flatMap { entry in
             TextWrapping.wrap(TerminalSafeText.make(entry.text, lines: .keep), width: width).map {

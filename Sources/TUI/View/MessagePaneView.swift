@@ -1,3 +1,4 @@
+import Identity
 import Store
 import TerminalText
 
@@ -12,7 +13,7 @@ enum MessagePaneView {
             return
         }
         var title = TerminalSafeText.make(conversation.displayName) + " · " + TerminalSafeText.make(conversation.channel)
-        if let id = conversation.identifierValue, id != conversation.displayName { title += " · " + TerminalSafeText.make(id) }
+        if let id = conversation.address?.value, id != conversation.displayName, "+" + id != conversation.displayName { title += " · " + TerminalSafeText.make(id) }
         InboxView.title(title, in: rect, grid: &grid, focused: focused)
 
         let body = Rect(row: rect.row + 1, col: rect.col, width: rect.width, height: rect.height - 1)

@@ -19,7 +19,7 @@ enum SearchResultsView {
             let row = body.row + offset
             let when = state.time.relative(hit.timestamp, now: state.now)
             let who = TextClipping.truncate(TerminalSafeText.make(hit.contactName), to: 18)
-            let arrow = hit.direction == "out" ? "→" : "←"
+            let arrow = hit.direction == .outbound ? "→" : "←"
             let line = " \(TextClipping.pad(when, to: 6)) \(TextClipping.pad(who, to: 18)) \(arrow) " + TerminalSafeText.make(hit.text)
             let selected = index == state.search.selectedIndex
             grid.put(line, row: row, col: body.col, maxWidth: body.width, style: CellStyle(selected ? .selection : .normal))

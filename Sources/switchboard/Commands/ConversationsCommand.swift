@@ -20,8 +20,8 @@ struct ConversationsCommand: AsyncParsableCommand {
             return
         }
         let rows = conversations.map { c in
-            [String(c.id), c.contactName ?? "contact \(c.contactID)", c.channel, String(c.messages), String(c.unread),
-             c.lastMessageAt.map(RecordJSON.iso) ?? "-", String((c.lastMessagePreview ?? "").prefix(40))]
+            [String(c.id), c.displayName, c.channel, String(c.messageCount), String(c.unread),
+             c.lastMessageAt.map(RecordJSON.iso) ?? "-", String((c.preview ?? "").prefix(40))]
         }
         print(TextTable.render(header: ["ID", "CONTACT", "CHANNEL", "MSGS", "UNREAD", "LAST", "PREVIEW"], rows: rows))
     }

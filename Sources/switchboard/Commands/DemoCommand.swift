@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-demo-\(ProcessInfo.processInfo.processIdentifier)").path
         let storePath = global.store ?? directory + "/inbox.sqlite"
-        let store = try InboxStore(path: storePath)
+        let store = try SQLiteStore(path: storePath)
         defer {
             if keep || global.store != nil {
                 StandardError.line("demo store kept at \(storePath)")
@@ -81,7 +81,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Replays every sample webhook (and the demo data set, when present) into the store.
-    private func fill(_ store: InboxStore, from assets: String, channels: ChannelDirectory) throws {
+    private func fill(_ store: any InboxStore, from assets: String, channels: ChannelDirectory) throws {
         let paths = ["webhooks", "demo"].map { assets + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
         let pipeline = ReplayPipeline(provider: nil, channel: nil, receivedAt: try CommandContext.currentTime())
         _ = try pipeline.run(items: ReplaySource.expand(paths), store: store, channels: channels,

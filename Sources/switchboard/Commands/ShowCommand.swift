@@ -19,8 +19,9 @@ struct ShowCommand: AsyncParsableCommand {
         let context = try CommandContext.open(global)
         let contact = try context.contact(ref)
         let conversations = try context.store.conversations(contact: contact.id)
-        let merges = try context.store.merges(of: contact.id)
-        let conflicts = try context.store.conflicts(of: contact.id)
+        let detail = try context.store.contactDetail(id: contact.id)
+        let merges = detail?.merges ?? []
+        let conflicts = detail?.conflicts ?? []
         let replyContext = try context.store.replyContext(contact: contact.id)
             ?? ReplyContext(identifiers: contact.currentScoped, lastInboundAt: [:])
         let plans = ReplyReport.plansForEveryChannel(context: replyContext, channels: context.config.channels, now: context.now)

@@ -40,7 +40,7 @@ struct TUICommand: AsyncParsableCommand {
 /// The live receiver running beside the inbox. It must not write to the terminal that
 /// curses owns, so its request log goes nowhere.
 enum InProcessReceiver {
-    static func start(store: InboxStore, config: SwitchboardConfig, host: String, port: Int) async throws -> RunningReceiver {
+    static func start(store: any InboxStore, config: SwitchboardConfig, host: String, port: Int) async throws -> RunningReceiver {
         let logger = Logger(label: "switchboard.receiver") { _ in SwiftLogNoOpLogHandler() }
         do {
             return try await WebhookReceiver(store: store, config: config, logger: logger).start(host: host, port: port)
@@ -55,7 +55,7 @@ enum InProcessReceiver {
 enum InboxLauncher {
     /// - Parameter clockStart: when set (the demo), the inbox's clock starts at this time and
     ///   runs in real time from there, so recorded data looks recent (service windows open).
-    static func run(store: InboxStore, config: SwitchboardConfig, noColor: Bool, clockStart: Date? = nil) async throws {
+    static func run(store: any InboxStore, config: SwitchboardConfig, noColor: Bool, clockStart: Date? = nil) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure("the inbox needs a terminal (stdin and stdout must be a TTY)")
         }
@@ -98,7 +98,7 @@ enum InboxLauncher {
     }
 
     /// `:export PATH`: every message, CSV when the path ends in .csv, else JSON.
-    static func export(store: InboxStore, to path: String) throws -> Int {
+    static func export(store: any InboxStore, to path: String) throws -> Int {
         var sink = try ExportSink(path: (path as NSString).expandingTildeInPath)
         var count = 0
         if path.lowercased().hasSuffix(".csv") {

@@ -7,16 +7,16 @@ import Webhooks
 /// What every command needs: the config, the store and the current time.
 struct CommandContext {
     let config: SwitchboardConfig
-    let store: InboxStore
+    let store: any InboxStore
     /// `SWITCHBOARD_NOW` when set (reproducible runs), else the clock.
     let now: Date
 
     static func open(_ global: GlobalOptions) throws -> CommandContext {
         let config = try loadConfig(global)
         let path = global.storePath(configured: config.storePath)
-        let store: InboxStore
+        let store: any InboxStore
         do {
-            store = try InboxStore(path: path)
+            store = try SQLiteStore(path: path)
         } catch {
             throw CLIFailure("cannot open store \(path): \(error)")
         }
@@ -46,7 +46,7 @@ struct CommandContext {
     }
 
     /// The contact a REF points at, or a one-line failure.
-    func contact(_ ref: String) throws -> ContactRecord {
+    func contact(_ ref: String) throws -> Contact {
         guard let contact = try store.findContact(ref: ref) else {
             throw CLIFailure("no contact matches \"\(ref)\"")
         }

@@ -5,7 +5,7 @@ import TerminalText
 
 /// The human-readable form of `show`.
 enum ContactReport {
-    static func text(_ c: ContactRecord, conversations: [ConversationRecord], merges: [MergeRecord],
+    static func text(_ c: Contact, conversations: [Conversation], merges: [MergeRecord],
                      conflicts: [ConflictRecord]) -> String {
         var lines = [
             "\(TextTable.safe(c.displayName))  (contact \(c.id))",
@@ -35,7 +35,7 @@ enum ContactReport {
         }
         lines.append("conversations:")
         lines += conversations.map {
-            "  #\($0.id) \($0.channel): \($0.messages) messages, \($0.unread) unread, last \($0.lastMessageAt.map(RecordJSON.iso) ?? "-")"
+            "  #\($0.id) \($0.channel): \($0.messageCount) messages, \($0.unread) unread, last \($0.lastMessageAt.map(RecordJSON.iso) ?? "-")"
         }
         return lines.joined(separator: "\n")
     }

@@ -10,20 +10,20 @@ public import TUI
 /// the identifier, the outbox records the message as pending before it is sent, and status
 /// webhooks move it along afterwards.
 public struct OutboxReplyGateway: ReplyGateway {
-    public let store: InboxStore
+    public let store: any InboxStore
     public let config: SwitchboardConfig
     public let outbox: ReplyOutbox
     /// Where channel tokens come from (`token_env`): the process environment.
     public let environment: [String: String]
 
-    public init(store: InboxStore, config: SwitchboardConfig, outbox: ReplyOutbox, environment: [String: String]) {
+    public init(store: any InboxStore, config: SwitchboardConfig, outbox: ReplyOutbox, environment: [String: String]) {
         self.store = store
         self.config = config
         self.outbox = outbox
         self.environment = environment
     }
 
-    public func preview(for conversation: ConversationSummary, now: Double) -> ReplyPreview {
+    public func preview(for conversation: Conversation, now: Double) -> ReplyPreview {
         guard let channel = config.directory.named(conversation.channel) else {
             return .unavailable("channel \(conversation.channel) is not in the config")
         }
@@ -36,11 +36,11 @@ public struct OutboxReplyGateway: ReplyGateway {
         }
     }
 
-    public func send(_ text: String, to conversation: ConversationSummary, now: Double) async -> SendOutcome {
+    public func send(_ text: String, to conversation: Conversation, now: Double) async -> SendOutcome {
         await deliver(.text(text), to: conversation, now: now)
     }
 
-    public func sendTemplate(_ name: String, to conversation: ConversationSummary, now: Double) async -> SendOutcome {
+    public func sendTemplate(_ name: String, to conversation: Conversation, now: Double) async -> SendOutcome {
         guard let settings = config.templates.first(where: { $0.name == name }) else {
             return .failed("template \(name) is not configured")
         }
@@ -50,7 +50,7 @@ public struct OutboxReplyGateway: ReplyGateway {
         return await deliver(.template(template), to: conversation, now: now)
     }
 
-    private func deliver(_ message: OutgoingMessage, to conversation: ConversationSummary, now: Double) async -> SendOutcome {
+    private func deliver(_ message: OutgoingMessage, to conversation: Conversation, now: Double) async -> SendOutcome {
         switch prepare(message, for: conversation, now: now) {
         case .failure(let message):
             return .failed(message)
@@ -77,7 +77,7 @@ public struct OutboxReplyGateway: ReplyGateway {
         case failure(String)
     }
 
-    private func prepare(_ message: OutgoingMessage, for conversation: ConversationSummary, now: Double) -> Prepared {
+    private func prepare(_ message: OutgoingMessage, for conversation: Conversation, now: Double) -> Prepared {
         guard let channel = config.directory.named(conversation.channel) else {
             return .failure("channel \(conversation.channel) is not in the config")
         }
@@ -104,7 +104,7 @@ public struct OutboxReplyGateway: ReplyGateway {
     }
 
     /// A refusal for the compose line; a closed window offers the templates still allowed.
-    private func refusal(_ refusal: Refusal, conversation: ConversationSummary) -> ReplyRefusal {
+    private func refusal(_ refusal: Refusal, conversation: Conversation) -> ReplyRefusal {
         var templates: [String] = []
         if refusal.code == .serviceWindowClosed {
             templates = config.templates

@@ -10,7 +10,7 @@ import Store
 /// store marks those failed when it opens.
 enum QueuedReplies {
     /// Sends every queued reply in the background; `report` gets one line per reply.
-    static func sendInBackground(store: InboxStore, config: SwitchboardConfig,
+    static func sendInBackground(store: any InboxStore, config: SwitchboardConfig,
                                  report: @escaping @Sendable (String) -> Void) {
         let environment = ProcessInfo.processInfo.environment
         let directory = config.directory

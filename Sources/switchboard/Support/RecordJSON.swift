@@ -6,7 +6,7 @@ import Webhooks
 
 /// JSON shapes of the command-line contract (SPEC §4).
 enum RecordJSON {
-    static func contact(_ c: ContactRecord) -> JSONValue {
+    static func contact(_ c: Contact) -> JSONValue {
         var identifiers: [JSONValue] = c.identifiers.map { id in
             .object([
                 "kind": .string(id.kind.rawValue), "value": .string(id.value), "scope": .optional(id.scope),
@@ -28,21 +28,21 @@ enum RecordJSON {
         ])
     }
 
-    static func conversation(_ c: ConversationRecord, provider: String?) -> JSONValue {
+    static func conversation(_ c: Conversation, provider: String?) -> JSONValue {
         .object([
             "id": .string(String(c.id)), "contact_id": .string(String(c.contactID)),
-            "contact_name": .optional(c.contactName), "channel": .string(c.channel), "provider": .optional(provider),
-            "messages": .int(c.messages), "unread": .int(c.unread),
-            "last_message_at": .optional(c.lastMessageAt.map(iso)), "last_message_preview": .optional(c.lastMessagePreview),
+            "contact_name": .string(c.displayName), "channel": .string(c.channel), "provider": .optional(provider),
+            "messages": .int(c.messageCount), "unread": .int(c.unread),
+            "last_message_at": .optional(c.lastMessageAt.map(iso)), "last_message_preview": .optional(c.preview),
         ])
     }
 
-    static func message(_ m: MessageRecord) -> JSONValue {
+    static func message(_ m: Message) -> JSONValue {
         .object([
             "id": .string(String(m.id)), "provider_message_id": .optional(m.providerMessageID),
             "conversation_id": .string(String(m.conversationID)), "contact_id": .string(String(m.contactID)),
-            "channel": .string(m.channel), "direction": .string(m.direction), "type": .string(m.type),
-            "text": .string(m.text), "status": .optional(m.status), "error_code": .optional(m.errorCode),
+            "channel": .string(m.channel), "direction": .string(m.direction.rawValue), "type": .string(m.type),
+            "text": .string(m.text), "status": .optional(m.status?.rawValue), "error_code": .optional(m.errorCode),
             "timestamp": .string(iso(m.timestamp)), "phone": .optional(m.phone), "bsuid": .optional(m.bsuid),
             "parent_bsuid": .optional(m.parentBSUID), "username": .optional(m.username),
             "identity_source": .string(m.identitySource.rawValue),

@@ -4,7 +4,7 @@ public import Identity
 import JSON
 import Webhooks
 
-extension InboxStore {
+extension SQLiteStore {
     /// Ingests one webhook in its own transaction.
     public func ingest(_ webhook: RawWebhook, channels: ChannelDirectory) throws -> IngestOutcome {
         try ingest([PreparedWebhook(webhook)], channels: channels)[0]

@@ -1,48 +1,53 @@
-/// One conversation as a list row shows it: who, where, how much is unread, latest activity.
-public struct ConversationSummary: Sendable, Hashable, Identifiable {
+public import Foundation
+public import Identity
+
+/// One conversation — a contact on one channel (business number) — as the list, the
+/// `conversations` command and the reply path read it.
+public struct Conversation: Sendable, Hashable, Identifiable {
     public var id: Int64
     public var channel: String
-    public var contactID: Int64
+    public var contactID: ContactID
     public var name: String?
     public var username: String?
     /// The contact's best current routing identifier (phone, else BSUID, else parent BSUID).
-    public var identifierKind: String?
-    public var identifierValue: String?
+    public var address: Identifier?
     public var unread: Int
     public var messageCount: Int
-    public var lastMessageAt: Double?
+    public var lastMessageAt: Date?
+    public var lastInboundAt: Date?
     public var preview: String?
 
     public init(
-        id: Int64, channel: String, contactID: Int64, name: String? = nil, username: String? = nil,
-        identifierKind: String? = nil, identifierValue: String? = nil, unread: Int = 0,
-        messageCount: Int = 0, lastMessageAt: Double? = nil, preview: String? = nil
+        id: Int64, channel: String, contactID: ContactID, name: String? = nil, username: String? = nil,
+        address: Identifier? = nil, unread: Int = 0, messageCount: Int = 0, lastMessageAt: Date? = nil,
+        lastInboundAt: Date? = nil, preview: String? = nil
     ) {
         self.id = id
         self.channel = channel
         self.contactID = contactID
         self.name = name
         self.username = username
-        self.identifierKind = identifierKind
-        self.identifierValue = identifierValue
+        self.address = address
         self.unread = unread
         self.messageCount = messageCount
         self.lastMessageAt = lastMessageAt
+        self.lastInboundAt = lastInboundAt
         self.preview = preview
     }
 
     /// A phone is known: the identity source is `native_phone`.
-    public var hasPhone: Bool { identifierKind == "phone" }
+    public var hasPhone: Bool { address?.kind == .phone }
 
-    /// What to call the contact: name, else username, else the identifier.
+    /// What to call the contact: name, else username, else the identifier (+ for a phone).
     public var displayName: String {
         if let name, !name.isEmpty { return name }
         if let username, !username.isEmpty { return username }
-        return identifierValue ?? "contact \(contactID)"
+        if let address { return address.kind == .phone ? "+" + address.value : address.value }
+        return "contact \(contactID)"
     }
 
     /// Position in the activity order, for keyset paging.
-    public var key: ConversationKey { ConversationKey(lastMessageAt: lastMessageAt, id: id) }
+    public var key: ConversationKey { ConversationKey(lastMessageAt: lastMessageAt?.timeIntervalSince1970, id: id) }
 }
 
 /// Keyset position in the list order `(last_message_at DESC, id DESC)`; conversations
@@ -77,12 +82,22 @@ public struct InboxCounts: Sendable, Hashable {
     public var unreadConversations: Int
     public var messages: Int
     /// When the store last received a webhook (raw event), if ever.
-    public var lastEventAt: Double?
+    public var lastEventAt: Date?
 
-    public init(conversations: Int = 0, unreadConversations: Int = 0, messages: Int = 0, lastEventAt: Double? = nil) {
+    public init(conversations: Int = 0, unreadConversations: Int = 0, messages: Int = 0, lastEventAt: Date? = nil) {
         self.conversations = conversations
         self.unreadConversations = unreadConversations
         self.messages = messages
         self.lastEventAt = lastEventAt
     }
+}
+
+/// A webhook that could not be ingested.
+public struct QuarantineRecord: Sendable, Hashable {
+    public var id: Int64
+    public var receivedAt: Date
+    public var provider: String?
+    public var channel: String?
+    public var reason: String
+    public var size: Int
 }

@@ -3,10 +3,10 @@ import GRDB
 /// Notices commits made by any other connection (another process replaying or serving, or
 /// this process's own pool) through `PRAGMA data_version` on a dedicated connection: a
 /// cheap poll that needs no triggers and no cooperation from the writers.
-public final class StoreChangeWatch: Sendable {
+final class StoreChangeWatch: Sendable {
     private let connection: DatabaseQueue
 
-    public init(path: String) throws {
+    init(path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(1)
@@ -14,7 +14,7 @@ public final class StoreChangeWatch: Sendable {
     }
 
     /// A value that changes whenever another connection commits to the store.
-    public func version() throws -> Int64 {
+    func version() throws -> Int64 {
         try connection.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }

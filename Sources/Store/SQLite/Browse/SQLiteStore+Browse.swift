@@ -1,12 +1,13 @@
 import GRDB
+public import Identity
 
 /// The terminal inbox's reads and small writes, as one call each.
-extension InboxStore {
-    public func conversations(from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [ConversationSummary] {
+extension SQLiteStore {
+    public func conversations(from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation] {
         try database.read { db in try ConversationPage.fetch(db, from: anchor, limit: limit, unreadOnly: unreadOnly) }
     }
 
-    public func conversation(id: Int64) throws -> ConversationSummary? {
+    public func conversation(id: Int64) throws -> Conversation? {
         try database.read { db in try ConversationPage.one(db, id: id) }
     }
 
@@ -14,17 +15,17 @@ extension InboxStore {
         try database.read { db in try ConversationPage.counts(db) }
     }
 
-    public func messages(conversationID: Int64, before: MessageKey?, inclusive: Bool = false, limit: Int) throws -> [MessageEntry] {
+    public func messages(conversationID: Int64, before: MessageKey?, inclusive: Bool, limit: Int) throws -> [Message] {
         try database.read { db in
             try MessagePage.older(db, conversationID: conversationID, before: before, inclusive: inclusive, limit: limit)
         }
     }
 
-    public func messages(conversationID: Int64, after: MessageKey, limit: Int) throws -> [MessageEntry] {
+    public func messages(conversationID: Int64, after: MessageKey, limit: Int) throws -> [Message] {
         try database.read { db in try MessagePage.newer(db, conversationID: conversationID, after: after, limit: limit) }
     }
 
-    public func message(id: Int64) throws -> MessageEntry? {
+    public func message(id: Int64) throws -> Message? {
         try database.read { db in try MessagePage.one(db, id: id) }
     }
 
@@ -41,21 +42,25 @@ extension InboxStore {
         try database.write { db in try Drafts.save(db, conversationID: conversationID, text: text, at: time) }
     }
 
-    public func identityDetail(contactID: Int64) throws -> ContactIdentityDetail? {
-        try database.read { db in try ContactIdentityDetail.fetch(db, contactID: contactID) }
+    public func contactDetail(id: ContactID) throws -> ContactDetail? {
+        try database.read { db in
+            guard let contact = try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first else { return nil }
+            return ContactDetail(contact: contact, merges: try ContactQuery.merges(of: id, db: db),
+                                 conflicts: try ContactQuery.conflicts(of: id, db: db))
+        }
     }
 
     /// Indexes one batch of new messages for search; returns how many (0 when caught up).
     @discardableResult
-    public func catchUpSearchIndex(batch: Int = 50_000) throws -> Int {
+    public func catchUpSearchIndex(batch: Int) throws -> Int {
         let behind = try database.read { db in try MessageSearch.isBehind(db) }
         guard behind else { return 0 }
         return try database.write { db in try MessageSearch.catchUp(db, batch: batch) }
     }
 
     /// Searches every message, indexing what is new first.
-    public func searchMessages(_ text: String, limit: Int = 200) throws -> [SearchHit] {
-        while try catchUpSearchIndex() > 0 {}
+    public func searchMessages(_ text: String, limit: Int) throws -> [SearchHit] {
+        while try catchUpSearchIndex(batch: 50_000) > 0 {}
         return try database.read { db in try MessageSearch.search(db, text: text, limit: limit) }
     }
 }

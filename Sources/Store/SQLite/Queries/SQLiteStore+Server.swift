@@ -1,7 +1,7 @@
 import Crypto
 import GRDB
 
-extension InboxStore {
+extension SQLiteStore {
     /// How many webhook bodies the raw event log holds (the receiver's tests and benchmark
     /// compare it with the number of acknowledged webhooks).
     public func rawEventCount() throws -> Int {

@@ -2,75 +2,72 @@ import Foundation
 import GRDB
 public import Identity
 
-extension InboxStore {
+extension SQLiteStore {
     /// Every live (not merged away) contact, oldest first, with identifiers and usernames.
-    public func contacts() throws -> [ContactRecord] {
+    public func contacts() throws -> [Contact] {
         try database.read { db in try ContactQuery.fetch(db, whereSQL: "merged_into IS NULL", arguments: []) }
     }
 
-    public func contact(id: ContactID) throws -> ContactRecord? {
+    public func contact(id: ContactID) throws -> Contact? {
         try database.read { db in try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first }
     }
 
     /// Finds a contact by any identifier it has or had: phone (digits or +formatted), BSUID,
     /// parent BSUID, `@username`, or its id. Merged-away contacts lead to their survivor.
-    public func findContact(ref: String) throws -> ContactRecord? {
+    public func findContact(ref: String) throws -> Contact? {
         try database.read { db in
             guard let id = try ContactQuery.resolveRef(ref, db: db) else { return nil }
             return try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first
-        }
-    }
-
-    /// Merges into or out of a contact, oldest first.
-    public func merges(of contact: ContactID) throws -> [MergeRecord] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM merge_log WHERE survivor_id = ? OR merged_id = ? ORDER BY id",
-                             arguments: [contact, contact]).map {
-                MergeRecord(survivor: $0["survivor_id"], merged: $0["merged_id"], reason: $0["reason"],
-                            at: Date(timeIntervalSince1970: $0["at"]))
-            }
-        }
-    }
-
-    public func conflicts(of contact: ContactID) throws -> [ConflictRecord] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM identity_conflict WHERE contact_id = ? OR other_contact_id = ? ORDER BY id",
-                             arguments: [contact, contact]).map {
-                ConflictRecord(contact: $0["contact_id"], otherContact: $0["other_contact_id"], phone: $0["phone"],
-                               at: Date(timeIntervalSince1970: $0["at"]))
-            }
         }
     }
 }
 
 /// Reads contacts with their identifiers in two queries (not one per contact).
 enum ContactQuery {
-    static func fetch(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [ContactRecord] {
+    static func fetch(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [Contact] {
         let rows = try Row.fetchAll(db, sql: "SELECT id, name, username, country FROM contact WHERE \(whereSQL) ORDER BY id",
                                     arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let single: ContactID? = rows.count == 1 ? rows[0]["id"] : nil
         let filter = single.map { "WHERE contact_id = \($0)" } ?? ""
-        var identifiers: [ContactID: [IdentifierRecord]] = [:]
+        var identifiers: [ContactID: [ContactIdentifier]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM identifier \(filter) ORDER BY id") {
             guard let kind = IdentifierKind(rawValue: row["kind"]) else { continue }
             let scope: String = row["scope"]
             let superseded: Double? = row["superseded_at"]
-            identifiers[row["contact_id"], default: []].append(IdentifierRecord(
+            identifiers[row["contact_id"], default: []].append(ContactIdentifier(
                 kind: kind, value: row["value"], scope: scope.isEmpty ? nil : scope, current: row["current"],
                 firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
                 lastSeen: Date(timeIntervalSince1970: row["last_seen"]),
                 supersededAt: superseded.map(Date.init(timeIntervalSince1970:))))
         }
-        var usernames: [ContactID: [UsernameRecord]] = [:]
+        var usernames: [ContactID: [ContactUsername]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM contact_username \(filter) ORDER BY last_seen DESC") {
-            usernames[row["contact_id"], default: []].append(UsernameRecord(
+            usernames[row["contact_id"], default: []].append(ContactUsername(
                 username: row["username"], current: row["current"], firstSeen: Date(timeIntervalSince1970: row["first_seen"])))
         }
         return rows.map { row in
             let id: ContactID = row["id"]
-            return ContactRecord(id: id, name: row["name"], username: row["username"], country: row["country"],
+            return Contact(id: id, name: row["name"], username: row["username"], country: row["country"],
                                  identifiers: identifiers[id] ?? [], usernames: usernames[id] ?? [])
+        }
+    }
+
+    /// Merges into or out of a contact, oldest first.
+    static func merges(of contact: ContactID, db: Database) throws -> [MergeRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM merge_log WHERE survivor_id = ? OR merged_id = ? ORDER BY at, id",
+                         arguments: [contact, contact]).map {
+            MergeRecord(survivor: $0["survivor_id"], merged: $0["merged_id"], reason: $0["reason"],
+                        at: Date(timeIntervalSince1970: $0["at"]))
+        }
+    }
+
+    /// Phones of or against a contact that were not merged, oldest first.
+    static func conflicts(of contact: ContactID, db: Database) throws -> [ConflictRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM identity_conflict WHERE contact_id = ? OR other_contact_id = ? ORDER BY at, id",
+                         arguments: [contact, contact]).map {
+            ConflictRecord(contact: $0["contact_id"], otherContact: $0["other_contact_id"], phone: $0["phone"],
+                           at: Date(timeIntervalSince1970: $0["at"]))
         }
     }
 

@@ -3,7 +3,7 @@ import GRDB
 import Identity
 public import Webhooks
 
-extension InboxStore {
+extension SQLiteStore {
     /// Writes a reply as a pending outgoing message in its conversation (created if missing)
     /// plus a queued outbox row, in one transaction, before anything is sent.
     public func enqueue(_ outgoing: OutgoingMessageRecord) throws -> OutboxEntry {

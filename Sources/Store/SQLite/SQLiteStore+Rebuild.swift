@@ -3,7 +3,7 @@ import GRDB
 public import Identity
 import Webhooks
 
-extension InboxStore {
+extension SQLiteStore {
     /// Re-projects contacts, conversations and inbound messages from the raw event log, in
     /// arrival order, through the same ingest path; the log and the quarantine are untouched.
     ///
@@ -150,6 +150,6 @@ struct OperatorWorkReattachment {
     }
 
     private func conversationID(channel: String, contact: ContactID) throws -> Int64 {
-        try InboxStore.conversationID(channel: channel, contact: contact, db: db)
+        try SQLiteStore.conversationID(channel: channel, contact: contact, db: db)
     }
 }

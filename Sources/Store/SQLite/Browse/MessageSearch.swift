@@ -1,33 +1,12 @@
-public import GRDB
-
-/// A message found by full-text search.
-public struct SearchHit: Sendable, Hashable, Identifiable {
-    public var id: Int64 { messageID }
-    public var messageID: Int64
-    public var conversationID: Int64
-    public var contactName: String
-    public var channel: String
-    public var direction: String
-    public var text: String
-    public var timestamp: Double
-
-    public init(messageID: Int64, conversationID: Int64, contactName: String, channel: String, direction: String, text: String, timestamp: Double) {
-        self.messageID = messageID
-        self.conversationID = conversationID
-        self.contactName = contactName
-        self.channel = channel
-        self.direction = direction
-        self.text = text
-        self.timestamp = timestamp
-    }
-}
+import Foundation
+import GRDB
 
 /// Full-text search over every message (FTS5). The index is caught up lazily from
 /// `message` instead of by insert triggers, which would slow replay down.
-public enum MessageSearch {
+enum MessageSearch {
     /// Indexes up to `batch` messages not yet indexed; returns how many. Call until 0.
     @discardableResult
-    public static func catchUp(_ db: Database, batch: Int = 50_000) throws -> Int {
+    static func catchUp(_ db: Database, batch: Int = 50_000) throws -> Int {
         let last = try Int64.fetchOne(db, sql: "SELECT last_message_id FROM search_index_state WHERE id = 1") ?? 0
         let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message") ?? 0
         if newest < last {
@@ -48,7 +27,7 @@ public enum MessageSearch {
     }
 
     /// Whether messages are waiting to be indexed.
-    public static func isBehind(_ db: Database) throws -> Bool {
+    static func isBehind(_ db: Database) throws -> Bool {
         let last = try Int64.fetchOne(db, sql: "SELECT last_message_id FROM search_index_state WHERE id = 1") ?? 0
         let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message") ?? 0
         return newest != last
@@ -56,7 +35,7 @@ public enum MessageSearch {
 
     /// Newest matches first. Every word of `text` must occur (as a word prefix); the text
     /// is quoted, so FTS5 syntax typed by the operator is searched for, not interpreted.
-    public static func search(_ db: Database, text: String, limit: Int = 200) throws -> [SearchHit] {
+    static func search(_ db: Database, text: String, limit: Int = 200) throws -> [SearchHit] {
         guard let query = ftsQuery(text) else { return [] }
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.id, m.conversation_id, m.direction, m.text, m.timestamp, c.channel,
@@ -72,14 +51,16 @@ public enum MessageSearch {
             LIMIT \(max(1, limit))
             """, arguments: [query])
         return rows.map { row in
-            SearchHit(
+            let direction: String = row[2]
+            return SearchHit(
                 messageID: row[0], conversationID: row[1], contactName: row[6], channel: row[5],
-                direction: row[2], text: row[3], timestamp: row[4])
+                direction: Direction(rawValue: direction) ?? .inbound, text: row[3],
+                timestamp: Date(timeIntervalSince1970: row[4]))
         }
     }
 
     /// `refund "order 12"` → `"refund"* "order"* "12"*`; nil when there is nothing to find.
-    public static func ftsQuery(_ text: String) -> String? {
+    static func ftsQuery(_ text: String) -> String? {
         let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" })
         guard !words.isEmpty else { return nil }
         return words.map { "\"\($0)\"*" }.joined(separator: " ")

@@ -1,13 +1,13 @@
 public import GRDB
 
 /// Unsent replies, one per conversation, kept in the store so quitting loses nothing.
-public enum Drafts {
-    public static func load(_ db: Database, conversationID: Int64) throws -> String? {
+enum Drafts {
+    static func load(_ db: Database, conversationID: Int64) throws -> String? {
         try String.fetchOne(db, sql: "SELECT text FROM draft WHERE conversation_id = ?", arguments: [conversationID])
     }
 
     /// Saves `text` as the draft; an empty text deletes it.
-    public static func save(_ db: Database, conversationID: Int64, text: String, at time: Double) throws {
+    static func save(_ db: Database, conversationID: Int64, text: String, at time: Double) throws {
         if text.isEmpty {
             try db.execute(sql: "DELETE FROM draft WHERE conversation_id = ?", arguments: [conversationID])
         } else {

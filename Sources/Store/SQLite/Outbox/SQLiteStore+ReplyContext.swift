@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 public import Identity
 
-extension InboxStore {
+extension SQLiteStore {
     /// What reply planning needs about a contact: its current identifiers with their scopes
     /// and, per channel, when the customer last wrote there. Nil for an unknown contact.
     public func replyContext(contact id: ContactID) throws -> ReplyContext? {
