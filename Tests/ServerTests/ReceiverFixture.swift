@@ -5,6 +5,7 @@ import Config
 import Crypto
 import Foundation
 import Identity
+import InMemoryLogging
 import Logging
 import Server
 @_spi(Testing) import Store
@@ -81,43 +82,21 @@ enum TestChannels {
     }
 }
 
-/// Log lines collected in memory, to check what the receiver writes (and never writes).
-final class LogCapture: @unchecked Sendable {
-    // Guarded by `lock`: log handlers are called from many tasks at once.
-    private let lock = NSLock()
-    private var captured: [String] = []
-
-    func append(_ line: String) {
-        lock.lock()
-        captured.append(line)
-        lock.unlock()
-    }
+/// Log lines collected in memory (swift-log's `InMemoryLogHandler`), to check what the
+/// receiver writes (and never writes), as `level message key=value…` text.
+struct LogCapture: Sendable {
+    private let handler = InMemoryLogHandler()
 
     var lines: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return captured
+        handler.entries.map { entry in
+            let fields = entry.metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            return "\(entry.level) \(entry.message) \(fields)"
+        }
     }
 
     var logger: Logger {
-        Logger(label: "server-tests") { _ in CapturingLogHandler(capture: self) }
-    }
-}
-
-struct CapturingLogHandler: LogHandler {
-    let capture: LogCapture
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let all = metadata.merging(event.metadata ?? [:]) { $1 }
-        let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        capture.append("\(event.level) \(event.message) \(fields)")
+        let handler = handler
+        return Logger(label: "server-tests") { _ in handler }
     }
 }
 

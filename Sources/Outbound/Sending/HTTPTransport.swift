@@ -21,9 +21,8 @@ public struct HTTPTransport: ProviderTransport {
         http.method = .RAW(value: request.method)
         for header in request.headers { http.headers.add(name: header.name, value: header.value) }
         http.body = .bytes(ByteBuffer(string: request.body.serialized()))
-        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
         do {
-            let response = try await HTTPClient.shared.execute(http, timeout: .nanoseconds(nanoseconds))
+            let response = try await HTTPClient.shared.execute(http, timeout: TimeAmount(timeout))
             let body = try await response.body.collect(upTo: maxResponseBytes)
             return TransportResponse(status: Int(response.status.code), body: Array(body.readableBytesView))
         } catch let error as HTTPClientError where error == .connectTimeout {
