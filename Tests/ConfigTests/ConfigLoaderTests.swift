@@ -1,0 +1,80 @@
+import Config
+import Foundation
+import Identity
+import Testing
+
+@Suite("config.toml")
+struct ConfigLoaderTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Assets/config.toml").standardized.path
+
+    @Test func theSampleConfigLoadsEveryChannel() throws {
+        let config = try ConfigLoader.load(path: Self.sample, required: true)
+        #expect(config.channels.count == 7)
+        let support = try #require(config.directory.named("support"))
+        #expect(support.provider == .meta)
+        #expect(support.number == "15550783881")
+        #expect(support.id == "106540352242922")
+        #expect(support.portfolio == "acme")
+        #expect(support.parentScope == "acme-group")
+        #expect(support.webhookSecretEnv == "META_APP_SECRET")
+        #expect(config.templates.map(\.name).contains("login_code"))
+        #expect(config.templates.first { $0.name == "login_code" }?.category == "authentication")
+        #expect(config.server.port == 8080)
+    }
+
+    @Test func valuesAndDefaults() throws {
+        let config = try ConfigLoader.parse("""
+            store = "~/inbox.sqlite"
+            [server]
+            port = 9000
+            [[channel]]
+            name = "one"
+            provider = "kapso"
+            number = "+1 (555) 000-3333"
+            id = 42
+            portfolio = "p"
+            [[template]]
+            name = "hello"
+            [keys]
+            reply = "R"
+            """)
+        #expect(config.storePath == "~/inbox.sqlite")
+        #expect(config.server.port == 9000)
+        #expect(config.server.host == "127.0.0.1")
+        #expect(config.server.maxBodyBytes == 3_145_728)
+        let channel = try #require(config.channels.first)
+        #expect(channel.number == "15550003333")
+        #expect(channel.id == "42")
+        #expect(channel.parentScope == "p")
+        #expect(channel.bsuidSending == ProviderKind.kapso.defaultBSUIDSending)
+        #expect(config.templates.first == TemplateSettings(name: "hello", language: "en_US", category: "utility"))
+        #expect(config.keys == ["reply": "R"])
+    }
+
+    @Test(arguments: [
+        ("[[channel]]\nprovider = \"meta\"\nportfolio = \"p\"", "needs a name"),
+        ("[[channel]]\nname = \"a\"\nportfolio = \"p\"", "provider is missing"),
+        ("[[channel]]\nname = \"a\"\nprovider = \"twilio\"\nportfolio = \"p\"", "unknown provider \"twilio\""),
+        ("[[channel]]\nname = \"a\"\nprovider = \"meta\"", "portfolio is missing"),
+        ("[[channel]]\nname = \"a\"\nprovider = \"meta\"\nportfolio = \"p\"\n[[channel]]\nname = \"a\"\nprovider = \"meta\"\nportfolio = \"q\"",
+         "used twice"),
+        ("[[template]]\nname = \"t\"\ncategory = \"promo\"", "category must be"),
+        ("[[template]]\nlanguage = \"en\"", "needs a name"),
+        ("[server\nport = 1", "line 1"),
+    ])
+    func problemsAreOneClearLine(text: String, says: String) {
+        #expect {
+            _ = try ConfigLoader.parse(text)
+        } throws: { error in
+            let line = (error as? ConfigError)?.description ?? ""
+            return line.contains(says) && !line.contains("\n")
+        }
+    }
+
+    @Test func aMissingFileIsAnErrorOnlyWhenNamed() throws {
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(path: "/nonexistent/config.toml", required: true) }
+        let empty = try ConfigLoader.load(path: "/nonexistent/config.toml", required: false)
+        #expect(empty.channels.isEmpty)
+    }
+}
