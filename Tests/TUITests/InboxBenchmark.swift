@@ -18,17 +18,10 @@ struct InboxBenchmark {
         let runner = EffectRunner(environment: environment, queue: EventQueue())
         var state = InboxState(size: TerminalSize(columns: 120, rows: 40), now: Date().timeIntervalSince1970, storeName: "bench")
 
-        func dispatch(_ event: InboxEvent) {
-            var pending = [event]
-            while !pending.isEmpty {
-                for effect in InboxUpdate.apply(&state, pending.removeFirst()) { pending += runner.perform(effect) }
-            }
-        }
+        func dispatch(_ event: InboxEvent) { InboxRuntime.step(&state, event, perform: runner.perform) }
         var grid = ScreenGrid(width: 0, height: 0)
         let firstFrame = clock.measure {
-            for effect in InboxUpdate.start(state) {
-                for event in runner.perform(effect) { dispatch(event) }
-            }
+            InboxRuntime.start(&state, perform: runner.perform)
             grid = InboxView.render(state)
         }
         #expect(grid.text.contains("Conversations"))

@@ -175,3 +175,31 @@ struct InboxUpdateTests {
         #expect(effects.last == .quit)
     }
 }
+
+@Suite("Runtime step")
+struct InboxRuntimeTests {
+    typealias F = InboxFixtures
+
+    @Test func effectsRunInOrderAndTheirEventsAreApplied() {
+        var state = F.state()
+        var performed: [InboxEffect] = []
+        // Opening another conversation asks for its messages; the fake store answers with one page.
+        let page = F.messages.prefix(2).map { message in
+            var copy = message
+            copy.conversationID = F.ravi.id
+            return copy
+        }
+        let perform: (InboxEffect) -> [InboxEvent] = { effect in
+            performed.append(effect)
+            if case .loadMessages(let request) = effect {
+                return [.messagesLoaded(MessagePageResult(request: request, entries: page, hasMore: false))]
+            }
+            return []
+        }
+        InboxRuntime.step(&state, .key(.character("j")), perform: perform)
+        InboxRuntime.step(&state, .key(.enter), perform: perform)
+        #expect(state.messages.conversation?.id == F.ravi.id)
+        #expect(performed.contains { if case .loadMessages = $0 { true } else { false } })
+        #expect(state.messages.visibleEntries.map(\.id) == [100, 101])
+    }
+}

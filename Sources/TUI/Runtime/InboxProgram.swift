@@ -35,7 +35,7 @@ public final class InboxProgram {
         }
         state.size = terminal.size
         lastVersion = try? environment.store.changeVersion()
-        dispatchEffects(InboxUpdate.start(state))
+        InboxRuntime.start(&state, perform: perform)
         terminal.draw(InboxView.render(state))
         startIndexer()
 
@@ -75,20 +75,8 @@ public final class InboxProgram {
         }
     }
 
-    /// Feeds one event through the update, then everything its effects produce, in order.
     private func dispatch(_ event: InboxEvent) {
-        var pending = [event]
-        while !pending.isEmpty {
-            let next = pending.removeFirst()
-            let effects = InboxUpdate.apply(&state, next)
-            for effect in effects { pending += perform(effect) }
-        }
-    }
-
-    private func dispatchEffects(_ effects: [InboxEffect]) {
-        for effect in effects {
-            for event in perform(effect) { dispatch(event) }
-        }
+        InboxRuntime.step(&state, event, perform: perform)
     }
 
     private func perform(_ effect: InboxEffect) -> [InboxEvent] {
