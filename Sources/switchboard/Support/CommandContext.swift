@@ -13,12 +13,12 @@ struct CommandContext {
 
     static func open(_ global: GlobalOptions) throws -> CommandContext {
         let config = try loadConfig(global)
-        let path = global.storePath(configured: config.storePath)
+        let location = StoreLocation(global.storePath(configured: config.storePath))
         let store: any InboxStore
         do {
-            store = try SQLiteStore(path: path)
-        } catch {
-            throw CLIFailure("cannot open store \(path): \(error)")
+            store = try location.open()
+        } catch let error as StoreOpenError {
+            throw CLIFailure(error.description)
         }
         return CommandContext(config: config, store: store, now: try currentTime())
     }

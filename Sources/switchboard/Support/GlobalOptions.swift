@@ -20,7 +20,7 @@ struct GlobalOptions: ParsableArguments {
     /// The store path: `--store`, else the config's `store`, else the XDG default.
     func storePath(configured: String?) -> String {
         if let store { return store }
-        if let configured { return (configured as NSString).expandingTildeInPath }
+        if let configured { return configured }
         let env = ProcessInfo.processInfo.environment
         let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
         return base + "/switchboard/inbox.sqlite"
