@@ -51,6 +51,16 @@ struct StoreContractTests {
         return RawWebhook(body: Array(body.utf8), receivedAt: at)
     }
 
+    /// A BSUID-only customer who wrote once, and a reply to them written to the outbox.
+    static func customerAndReply(_ store: any InboxStore) throws -> OutboxEntry {
+        _ = try store.ingest(inbound("wamid.IN1", "hello", at: 1_795_190_000), channels: channels)
+        let contact = try #require(try store.findContact(ref: "US.13491208655302741918"))
+        return try store.enqueue(OutgoingMessageRecord(
+            channel: "support", provider: .meta, contact: contact.id, type: "text", text: "Hi back",
+            recipient: Identifier(kind: .bsuid, value: "US.13491208655302741918"), request: "{}",
+            createdAt: Date(timeIntervalSince1970: 1_795_190_100)))
+    }
+
     static func snapshot(_ store: any InboxStore) throws -> [String] {
         let contacts = try store.contacts().map { c in
             "\(c.displayName)|\(c.phone ?? "")|\(c.bsuid ?? "")|\(c.parentBSUID ?? "")|\(c.identitySource.rawValue)|"
@@ -123,12 +133,7 @@ struct StoreContractTests {
     @Test(arguments: StoreBackend.available)
     func aReplyGoesPendingSentDeliveredAndIsClaimedOnce(_ backend: StoreBackend) throws {
         let store = try backend.open()
-        _ = try store.ingest(Self.inbound("wamid.IN1", "hello", at: 1_795_190_000), channels: Self.channels)
-        let contact = try #require(try store.findContact(ref: "US.13491208655302741918"))
-        let entry = try store.enqueue(OutgoingMessageRecord(
-            channel: "support", provider: .meta, contact: contact.id, type: "text", text: "Hi back",
-            recipient: Identifier(kind: .bsuid, value: "US.13491208655302741918"), request: "{}",
-            createdAt: Date(timeIntervalSince1970: 1_795_190_100)))
+        let entry = try Self.customerAndReply(store)
         #expect(try store.queuedOutboxEntries().map(\.id) == [entry.id])
         #expect(try store.message(id: entry.messageID)?.status == .pending)
         #expect(try store.claimOutboxEntry(entry.id, at: Self.at) != nil)
@@ -148,11 +153,7 @@ struct StoreContractTests {
     @Test(arguments: StoreBackend.available)
     func aSendWhoseSenderIsGoneIsInterruptedNotResent(_ backend: StoreBackend) throws {
         let store = try backend.open()
-        _ = try store.ingest(Self.inbound("wamid.IN1", "hello", at: 1_795_190_000), channels: Self.channels)
-        let contact = try #require(try store.findContact(ref: "US.13491208655302741918"))
-        let entry = try store.enqueue(OutgoingMessageRecord(
-            channel: "support", provider: .meta, contact: contact.id, type: "text", text: "Hi back",
-            recipient: Identifier(kind: .bsuid, value: "US.13491208655302741918"), request: "{}", createdAt: Self.at))
+        let entry = try Self.customerAndReply(store)
         let lease = SenderLease(host: "elsewhere", processID: 7, expiresAt: Date().addingTimeInterval(60))
         _ = try store.claimOutboxEntry(entry.id, at: Self.at, lease: lease)
         #expect(try store.failInterruptedSends(at: Date(), host: "here", isAlive: { _ in false }) == 0)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 @_spi(Testing) public import GRDB
 
 /// The embedded backend: one SQLite file in WAL mode, shared by every process on the machine

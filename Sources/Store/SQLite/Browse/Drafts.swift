@@ -1,4 +1,4 @@
-public import GRDB
+import GRDB
 
 /// Unsent replies, one per conversation, kept in the store so quitting loses nothing.
 enum Drafts {

@@ -1,4 +1,4 @@
-public import GRDB
+import GRDB
 
 /// Opening a conversation marks it read.
 public enum ReadMarking {
