@@ -27,7 +27,8 @@ public enum Timestamps {
     }
 
     private static func epoch(_ number: Double?) -> Date? {
-        guard let number, number.isFinite, number > 0 else { return nil }
+        // Any finite number is a time; `TimestampSanity` flags the impossible ones.
+        guard let number, number.isFinite else { return nil }
         let seconds = number > millisecondThreshold ? number / 1000 : number
         return Date(timeIntervalSince1970: seconds)
     }

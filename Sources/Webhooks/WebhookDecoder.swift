@@ -81,7 +81,8 @@ public struct WebhookDecoder: Sendable {
             }
             chosen = adapter
         }
-        let webhook = chosen.decode(json, receivedAt: receivedAt)
+        var webhook = chosen.decode(json, receivedAt: receivedAt)
+        TimestampSanity.repair(&webhook, receivedAt: receivedAt)
         if webhook.events.isEmpty && webhook.handshake == nil {
             return .failure(.nothingUsable(webhook.rejected))
         }

@@ -33,3 +33,16 @@ struct TimeFormattingTests {
         #expect(time.timestamp(now) == "2026-03-12 14:05")
     }
 }
+
+@Suite("Time formatting is total")
+struct TimeFormattingTotalityTests {
+    @Test(arguments: [1e27, -1e27, Double.infinity, -Double.infinity, Double.nan, 1e15, 9.2e18])
+    func anyStoredTimeFormats(time: Double) {
+        let format = TimeFormatting(timeZone: TimeZone(identifier: "UTC") ?? .current)
+        _ = format.dayNumber(time)
+        _ = format.dayLabel(time, now: 1_795_200_000)
+        _ = format.relative(time, now: 1_795_200_000)
+        _ = format.clock(time)
+        _ = format.timestamp(time)
+    }
+}

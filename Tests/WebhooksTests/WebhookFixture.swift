@@ -12,7 +12,7 @@ struct WebhookFixture: CustomStringConvertible, Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// Stand-in for "now" in every decode: payloads without timestamps get this one.
-    static let receivedAt = Date(timeIntervalSince1970: 1_790_000_000)
+    static let receivedAt = Date(timeIntervalSince1970: 1_800_000_000)
 
     var url: URL { Self.root.appendingPathComponent(directory).appendingPathComponent(name + ".json") }
     var description: String { "\(directory)/\(name)" }

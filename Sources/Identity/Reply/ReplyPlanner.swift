@@ -93,7 +93,9 @@ private enum Messages {
         guard let last else {
             return "the customer has never written to \(channel.name); free-form text needs a message within 24 h — send a template"
         }
-        let hours = Int(now.timeIntervalSince(last) / 3600)
+        // Total for any stored time: an absurd one must not trap the conversion.
+        let elapsed = now.timeIntervalSince(last) / 3600
+        let hours = elapsed.isFinite ? Int(min(max(elapsed, 0), 1e9)) : 0
         let age = hours >= 48 ? "\(hours / 24) days" : "\(hours) h"
         return "the customer last wrote to \(channel.name) \(age) ago; free-form text needs a message within 24 h — send a template"
     }
