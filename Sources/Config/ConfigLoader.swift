@@ -95,6 +95,7 @@ public enum ConfigLoader {
             portfolio: portfolio, parentGroup: entry["parent_group"]?.string,
             sendURL: entry["send_url"]?.string, templateURL: entry["template_url"]?.string,
             tokenEnv: entry["token_env"]?.string, webhookSecretEnv: entry["webhook_secret_env"]?.string,
-            verifyTokenEnv: entry["verify_token_env"]?.string, bsuidSending: entry["bsuid_sending"]?.bool)
+            verifyTokenEnv: entry["verify_token_env"]?.string, bsuidSending: entry["bsuid_sending"]?.bool,
+            allowUnsigned: entry["allow_unsigned"]?.bool ?? false)
     }
 }

@@ -16,12 +16,15 @@ public struct Channel: Sendable, Hashable, Codable {
     public var webhookSecretEnv: String?
     public var verifyTokenEnv: String?
     public var bsuidSending: Bool
+    /// The receiver accepts this channel's webhooks without a signature (`allow_unsigned =
+    /// true`, for local testing only). Without it, a channel with no webhook secret is refused.
+    public var allowUnsigned: Bool
 
     public init(
         name: String, provider: ProviderKind, number: String? = nil, id: String? = nil,
         portfolio: String, parentGroup: String? = nil, sendURL: String? = nil,
         templateURL: String? = nil, tokenEnv: String? = nil, webhookSecretEnv: String? = nil,
-        verifyTokenEnv: String? = nil, bsuidSending: Bool? = nil
+        verifyTokenEnv: String? = nil, bsuidSending: Bool? = nil, allowUnsigned: Bool = false
     ) {
         self.name = name
         self.provider = provider
@@ -35,6 +38,7 @@ public struct Channel: Sendable, Hashable, Codable {
         self.webhookSecretEnv = webhookSecretEnv
         self.verifyTokenEnv = verifyTokenEnv
         self.bsuidSending = bsuidSending ?? provider.defaultBSUIDSending
+        self.allowUnsigned = allowUnsigned
     }
 
     /// Scope for parent BSUIDs: the configured group, else the portfolio alone.

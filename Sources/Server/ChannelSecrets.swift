@@ -6,7 +6,11 @@ import Identity
 struct ChannelSecrets: Sendable {
     /// What one channel's webhook secret setting resolves to.
     enum WebhookSecret: Sendable {
-        /// The channel has no `webhook_secret_env`: requests are not signature-checked.
+        /// The channel has no `webhook_secret_env` and says `allow_unsigned = true`: requests
+        /// are not signature-checked (local testing).
+        case unsignedAllowed
+        /// The channel has no `webhook_secret_env` and does not allow unsigned webhooks: every
+        /// request is refused, so an unsigned sender can never move an identity.
         case notConfigured
         case secret(String)
         /// `webhook_secret_env` names a variable that is unset or empty: the channel fails
@@ -21,6 +25,14 @@ struct ChannelSecrets: Sendable {
 
     init(channels: [Channel], environment: [String: String]) {
         for channel in channels {
+            if (channel.webhookSecretEnv ?? "").isEmpty {
+                if channel.allowUnsigned {
+                    webhookSecrets[channel.name] = .unsignedAllowed
+                    problems.append("channel \(channel.name): allow_unsigned = true, its webhooks are accepted without a signature (for local testing only)")
+                } else {
+                    problems.append("channel \(channel.name): no webhook_secret_env; its webhooks will be refused (401) unless it says allow_unsigned = true")
+                }
+            }
             if let variable = channel.webhookSecretEnv, !variable.isEmpty {
                 if let value = environment[variable], !value.isEmpty {
                     webhookSecrets[channel.name] = .secret(value)
@@ -43,9 +55,9 @@ struct ChannelSecrets: Sendable {
         webhookSecrets[channel.name] ?? .notConfigured
     }
 
-    /// Whether the channel checks signatures (a secret is configured, available or not).
+    /// Whether the channel checks signatures: every channel but an `allow_unsigned` one.
     func requiresSignature(_ channel: Channel) -> Bool {
-        if case .notConfigured = webhookSecret(of: channel) { return false }
+        if case .unsignedAllowed = webhookSecret(of: channel) { return false }
         return true
     }
 

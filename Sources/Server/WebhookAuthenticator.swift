@@ -66,8 +66,10 @@ struct WebhookAuthenticator: Sendable {
 
     private func check(_ request: SignedRequest, against channel: Channel) -> Refusal? {
         switch secrets.webhookSecret(of: channel) {
-        case .notConfigured:
+        case .unsignedAllowed:
             return nil
+        case .notConfigured:
+            return Refusal(description: "channel \(channel.name) has no webhook secret (set webhook_secret_env, or allow_unsigned = true for local testing)")
         case .unavailable(let variable):
             return Refusal(description: "channel \(channel.name) has no secret: \(variable) is not set")
         case .secret(let secret):

@@ -49,7 +49,10 @@ enum TestChannels {
     static let sales = Identity.Channel(name: "sales", provider: .meta, number: "15550783882", id: "106540352242923",
                                portfolio: "acme", webhookSecretEnv: TestSecrets.variable("SALES_SECRET"))
     static let open = Identity.Channel(name: "open", provider: .meta, number: "15550783883", id: "106540352242924",
-                              portfolio: "acme")
+                              portfolio: "acme", allowUnsigned: true)
+    /// No secret and no `allow_unsigned`: refused.
+    static let unsigned = Identity.Channel(name: "unsigned", provider: .meta, number: "15550783885", id: "106540352242926",
+                                           portfolio: "acme")
     static let locked = Identity.Channel(name: "locked", provider: .meta, number: "15550783884", id: "106540352242925",
                                 portfolio: "acme", webhookSecretEnv: TestSecrets.variable("NEVER_SET"))
     static let kapso = Identity.Channel(name: "kapso-line", provider: .kapso, number: "15550003333", id: "kapso-pnid-1",
@@ -63,7 +66,7 @@ enum TestChannels {
     static let azure = Identity.Channel(name: "azure-line", provider: .azure, id: "11111111-1111-1111-1111-111111111111",
                                portfolio: "acme", webhookSecretEnv: TestSecrets.variable("AZURE_SECRET"))
 
-    static let all = [support, sales, open, locked, kapso, connectly, webex, sinch, azure]
+    static let all = [support, sales, open, unsigned, locked, kapso, connectly, webex, sinch, azure]
 
     /// The channel with a secret for each provider (Meta: `support`).
     static func signed(_ provider: ProviderKind) -> Identity.Channel {

@@ -63,7 +63,22 @@ struct SignatureRouteTests {
         }
     }
 
-    @Test func channelWithoutSecretAcceptsUnsignedWebhooks() async throws {
+    @Test func channelWithoutSecretIsRefusedUnlessItAllowsUnsigned() async throws {
+        try await ReceiverFixture.with { fixture in
+            // The attack of the hardening issue: an unsigned number change on a channel with no secret.
+            let change = Bodies.meta(phoneNumberID: TestChannels.unsigned.id ?? "")
+            let viaProvider = try await fixture.send(.POST, "/webhooks/meta", body: change)
+            let viaChannel = try await fixture.send(.POST, "/webhooks/unsigned", body: change)
+            #expect(viaProvider.status == 401)
+            #expect(viaChannel.status == 401)
+            #expect(viaChannel.body.contains("allow_unsigned"))
+            #expect(try fixture.store.rawEventCount() == 0)
+            #expect(fixture.logs.lines.contains { $0.hasPrefix("warning") && $0.contains("channel unsigned: no webhook_secret_env") })
+            #expect(fixture.logs.lines.contains { $0.hasPrefix("warning") && $0.contains("channel open: allow_unsigned = true") })
+        }
+    }
+
+    @Test func channelThatAllowsUnsignedAcceptsUnsignedWebhooks() async throws {
         try await ReceiverFixture.with { fixture in
             let body = Bodies.meta(phoneNumberID: TestChannels.open.id ?? "")
             let viaProvider = try await fixture.send(.POST, "/webhooks/meta", body: body)

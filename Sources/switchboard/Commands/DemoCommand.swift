@@ -49,6 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
         receiverConfig.channels = config.channels.map { channel in
             var channel = channel
             channel.webhookSecretEnv = nil
+            channel.allowUnsigned = true
             return channel
         }
         let receiver = try await InProcessReceiver.start(store: store, config: receiverConfig, host: "127.0.0.1", port: 0)
