@@ -44,7 +44,7 @@ extension SQLiteStore {
 
     public func contactDetail(id: ContactID) throws -> ContactDetail? {
         try database.read { db in
-            guard let contact = try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first else { return nil }
+            guard let contact = try ContactQuery.fetch(db, "id = \(id)").first else { return nil }
             return ContactDetail(contact: contact, merges: try ContactQuery.merges(of: id, db: db),
                                  conflicts: try ContactQuery.conflicts(of: id, db: db))
         }

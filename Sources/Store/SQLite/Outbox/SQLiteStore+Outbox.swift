@@ -10,19 +10,17 @@ extension SQLiteStore {
         try database.write { db in
             let time = outgoing.createdAt.timeIntervalSince1970
             let conversation = try Self.conversationID(channel: outgoing.channel, contact: outgoing.contact, db: db)
-            let column: String = switch outgoing.recipient.kind {
-            case .phone: "phone"
-            case .bsuid: "bsuid"
-            case .parentBSUID: "parent_bsuid"
-            case .username: "username"
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO message (conversation_id, channel, provider_message_id, direction, type, text, status,
-                                         timestamp, \(column))
-                    VALUES (?, ?, NULL, 'out', ?, ?, 'pending', ?, ?)
-                    """,
-                arguments: [conversation, outgoing.channel, outgoing.type, outgoing.text, time, outgoing.recipient.value])
+            let value = outgoing.recipient.value
+            let kind = outgoing.recipient.kind
+            // The identifier the reply goes to fills the column of its kind; the others stay NULL.
+            try db.execute(literal: """
+                INSERT INTO message (conversation_id, channel, provider_message_id, direction, type, text, status,
+                                     timestamp, phone, bsuid, parent_bsuid, username)
+                VALUES (\(conversation), \(outgoing.channel), NULL, \(Direction.outbound.rawValue), \(outgoing.type),
+                        \(outgoing.text), \(DeliveryStatus.pending.rawValue), \(time),
+                        \(kind == .phone ? value : nil), \(kind == .bsuid ? value : nil),
+                        \(kind == .parentBSUID ? value : nil), \(kind == .username ? value : nil))
+                """)
             let messageID = db.lastInsertedRowID
             try db.execute(
                 sql: """

@@ -5,11 +5,11 @@ public import Identity
 extension SQLiteStore {
     /// Every live (not merged away) contact, oldest first, with identifiers and usernames.
     public func contacts() throws -> [Contact] {
-        try database.read { db in try ContactQuery.fetch(db, whereSQL: "merged_into IS NULL", arguments: []) }
+        try database.read { db in try ContactQuery.fetch(db, "merged_into IS NULL") }
     }
 
     public func contact(id: ContactID) throws -> Contact? {
-        try database.read { db in try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first }
+        try database.read { db in try ContactQuery.fetch(db, "id = \(id)").first }
     }
 
     /// Finds a contact by any identifier it has or had: phone (digits or +formatted), BSUID,
@@ -17,21 +17,20 @@ extension SQLiteStore {
     public func findContact(ref: String) throws -> Contact? {
         try database.read { db in
             guard let id = try ContactQuery.resolveRef(ref, db: db) else { return nil }
-            return try ContactQuery.fetch(db, whereSQL: "id = ?", arguments: [id]).first
+            return try ContactQuery.fetch(db, "id = \(id)").first
         }
     }
 }
 
 /// Reads contacts with their identifiers in two queries (not one per contact).
 enum ContactQuery {
-    static func fetch(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [Contact] {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, name, username, country FROM contact WHERE \(whereSQL) ORDER BY id",
-                                    arguments: arguments)
+    static func fetch(_ db: Database, _ condition: SQL) throws -> [Contact] {
+        let rows = try Row.fetchAll(db, SQLRequest<Row>("SELECT id, name, username, country FROM contact WHERE \(condition) ORDER BY id"))
         guard !rows.isEmpty else { return [] }
         let single: ContactID? = rows.count == 1 ? rows[0]["id"] : nil
-        let filter = single.map { "WHERE contact_id = \($0)" } ?? ""
+        let filter: SQL = single.map { "WHERE contact_id = \($0)" } ?? ""
         var identifiers: [ContactID: [ContactIdentifier]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM identifier \(filter) ORDER BY id") {
+        for row in try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM identifier \(filter) ORDER BY id")) {
             guard let kind = IdentifierKind(rawValue: row["kind"]) else { continue }
             let scope: String = row["scope"]
             let superseded: Double? = row["superseded_at"]
@@ -42,7 +41,7 @@ enum ContactQuery {
                 supersededAt: superseded.map(Date.init(timeIntervalSince1970:))))
         }
         var usernames: [ContactID: [ContactUsername]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM contact_username \(filter) ORDER BY last_seen DESC") {
+        for row in try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM contact_username \(filter) ORDER BY last_seen DESC")) {
             usernames[row["contact_id"], default: []].append(ContactUsername(
                 username: row["username"], current: row["current"], firstSeen: Date(timeIntervalSince1970: row["first_seen"])))
         }
