@@ -76,6 +76,9 @@ let package = Package(
 
         // JSONParser against Foundation on the replay hot path (release builds only; see its header).
         .executableTarget(name: "JSONBenchmark", dependencies: ["JSON"], path: "Benchmarks/JSONBenchmark", swiftSettings: strict),
+        // libFuzzer target over the decoders, the classifier and terminal-safe text (bench/fuzz.sh).
+        .executableTarget(name: "DecoderFuzzer", dependencies: ["JSON", "Identity", "Webhooks", "TerminalText"],
+                          path: "Fuzz/DecoderFuzzer", swiftSettings: strict),
 
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], swiftSettings: strict),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Identity", "JSON"], resources: [.copy("Fixtures")], swiftSettings: strict),

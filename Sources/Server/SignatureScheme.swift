@@ -45,13 +45,6 @@ public enum SignatureScheme: Sendable, Hashable {
     /// The query parameter that carries the shared secret (Azure only).
     static let querySecretName = "secret"
 
-    /// Header names that carry signing material: never logged, never stored with the raw event.
-    static let credentialHeaders: Set<String> = [
-        "x-hub-signature-256", "x-webhook-signature", "x-connectly-hmac-sha256", "x-hub-signature",
-        "x-sinch-webhook-signature", "x-sinch-webhook-signature-nonce", "x-sinch-webhook-signature-timestamp",
-        "authorization", "proxy-authorization", "cookie",
-    ]
-
     /// Checks one request against `secret`.
     /// - Parameters:
     ///   - body: the raw body bytes.

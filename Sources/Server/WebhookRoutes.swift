@@ -63,7 +63,7 @@ struct WebhookRoutes: Sendable {
         let headers = Self.headerDictionary(request.headers)
         let raw = RawWebhook(
             body: Array(buffer.readableBytesView), provider: target.provider, channelName: target.channelName,
-            receivedAt: Date(), headers: headers.filter { !SignatureScheme.credentialHeaders.contains($0.key) })
+            receivedAt: Date(), headers: headers)
         // Hashing and decoding run here, on the request's task, in parallel with the writer's commits.
         let webhook = PreparedWebhook(raw)
 

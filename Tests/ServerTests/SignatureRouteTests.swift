@@ -156,7 +156,7 @@ struct SignatureRouteTests {
         try await ReceiverFixture.with { fixture in
             let body = Bodies.meta()
             let signed = Signer.sign(body, scheme: .meta, secret: TestChannels.secret(of: TestChannels.support))
-            let reply = try await fixture.send(.POST, "/webhooks/meta", headers: signed.headers.merging(["X-Trace": "t-1"]) { $1 },
+            let reply = try await fixture.send(.POST, "/webhooks/meta", headers: signed.headers.merging(["X-Request-Id": "t-1"]) { $1 },
                                                body: body)
             #expect(reply.status == 200)
             _ = try await fixture.send(.POST, "/webhooks/meta", headers: ["X-Hub-Signature-256": "sha256=00ff"], body: body)

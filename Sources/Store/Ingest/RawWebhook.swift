@@ -12,6 +12,7 @@ public struct RawWebhook: Sendable {
     /// Channel named by the route or `--channel`; `nil` to match by the payload's number/id.
     public var channelName: String?
     public var receivedAt: Date
+    /// What is kept of the request headers: the allow-list of `StoredHeaders`, never credentials.
     public var headers: [String: String]
 
     public init(body: [UInt8], provider: ProviderKind? = nil, channelName: String? = nil,
@@ -20,7 +21,7 @@ public struct RawWebhook: Sendable {
         self.provider = provider
         self.channelName = channelName
         self.receivedAt = receivedAt
-        self.headers = headers
+        self.headers = StoredHeaders.filter(headers)
     }
 }
 
