@@ -82,3 +82,25 @@ struct CommandContractTests {
         #expect(messages.count == 1)
     }
 }
+
+/// Nothing raw reaches a terminal: `replay` lines carry file names and payload values.
+@Suite(.serialized)
+struct TerminalSafeOutputTests {
+    @Test func replayLinesAreTerminalSafe() throws {
+        let store = CLIRun.temporaryStore()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let name = "evil\u{1B}]52;c;cGF5bG9hZA==\u{07}\u{202E}.json"
+        let body = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"#
+            + #""metadata":{"display_phone_number":"1555\u001b[2J","phone_number_id":"\u009b31m\u202e"},"#
+            + #""messages":[{"from":"15551234567","id":"wamid.X","timestamp":"1795190000","type":"text","text":{"body":"x"}}]}}]}]}"#
+        try body.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        let result = try CLIRun.sample(store, ["replay", directory.path])
+        #expect(result.stderr.contains("quarantined"))
+        for scalar in (result.stderr + result.stdout).unicodeScalars {
+            #expect(scalar.value == 0x0A || (scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value)),
+                    "raw control U+\(String(scalar.value, radix: 16)) in output")
+            #expect(!(0x202A...0x202E).contains(scalar.value) && !(0x2066...0x2069).contains(scalar.value))
+        }
+    }
+}

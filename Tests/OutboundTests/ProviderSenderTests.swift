@@ -99,3 +99,31 @@ struct RetryCase: Sendable, CustomTestStringConvertible {
         #expect(SendResponseReader.messageID(provider: provider, body: try JSONParser.parse(body)) == id)
     }
 }
+
+@Suite("Secret redaction")
+struct SecretRedactionTests {
+    @Test(arguments: [
+        ("Authorization: Bearer EAAGm0PX4ZCpsBAKZAbc123 was rejected", ["EAAGm0PX4ZCpsBAKZAbc123"]),
+        (#"{"headers":{"authorization":"Bearer tok-9f8e7d","x-api-key":"k-123456"}}"#, ["tok-9f8e7d", "k-123456"]),
+        ("access_token=abcdef123456&x=1", ["abcdef123456"]),
+        ("signature sha256=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", ["0123456789abcdef0123"]),
+        ("x-amz-security-token: IQoJb3JpZ2luX2VjEJr", ["IQoJb3JpZ2luX2VjEJr"]),
+    ])
+    func secretsAreRedacted(text: String, secrets: [String]) {
+        let redacted = SecretRedaction.redact(text)
+        for secret in secrets { #expect(!redacted.contains(secret), "\(redacted)") }
+        #expect(redacted.contains("***"))
+    }
+
+    @Test func ordinaryErrorsAreUntouched() {
+        let text = "(#131047) Re-engagement message: more than 24 hours have passed since the customer last replied"
+        #expect(SecretRedaction.redact(text) == text)
+    }
+
+    @Test func providerErrorsAreRedactedWhereTheyAreRead() throws {
+        let body = try JSONParser.parse(Array(#"{"error":{"code":190,"type":"OAuthException","message":"Invalid token Bearer EAAGsecretsecretsecret123 in Authorization header"}}"#.utf8))
+        let error = SendResponseReader.error(provider: .meta, status: 401, body: body)
+        #expect(error.code == "190")
+        #expect(!(error.message ?? "").contains("EAAGsecretsecretsecret123"))
+    }
+}

@@ -28,7 +28,14 @@ public enum SendResponseReader {
 
     /// The error in a failed answer: the provider's code and message when it gave them,
     /// else the HTTP status.
+    /// Secret-looking values in the provider's text are redacted (`SecretRedaction`).
     public static func error(provider: ProviderKind, status: Int, body: JSONValue?) -> ProviderError {
+        let error = unredactedError(provider: provider, status: status, body: body)
+        return ProviderError(code: SecretRedaction.redact(error.code), title: error.title.map(SecretRedaction.redact),
+                             message: error.message.map(SecretRedaction.redact))
+    }
+
+    private static func unredactedError(provider: ProviderKind, status: Int, body: JSONValue?) -> ProviderError {
         let fallback = ProviderError(code: "http_\(status)", title: "HTTP \(status)", message: nil)
         guard let body else { return fallback }
         let code: String?

@@ -28,7 +28,7 @@ struct GenerateCommand: AsyncParsableCommand {
             sink.write(line(index: index, customer: customer, time: time) + "\n")
         }
         sink.close()
-        print("wrote \(events) webhooks for \(customers) customers to \(output)")
+        StandardOutput.text("wrote \(events) webhooks for \(customers) customers to \(output)")
     }
 
     private func line(index: Int, customer: Int, time: Int) -> String {

@@ -14,6 +14,6 @@ struct RebuildCommand: AsyncParsableCommand {
         let events = try context.store.rebuild(channels: context.config.directory)
         let contacts = try context.store.contacts().count
         let conversations = try context.store.conversations().count
-        print("rebuilt from \(events) logged webhooks: \(contacts) contacts, \(conversations) conversations")
+        StandardOutput.text("rebuilt from \(events) logged webhooks: \(contacts) contacts, \(conversations) conversations")
     }
 }

@@ -57,7 +57,7 @@ struct ReplayCommand: AsyncParsableCommand {
             onProgress: { bytes in progress.update(bytes: bytes, webhooks: tally.ingested + tally.duplicates + tally.quarantined) })
         progress.finish()
         for line in unreadable { StandardError.line("switchboard: cannot read \(line)") }
-        print(tally.summary)
+        StandardOutput.text(tally.summary)
         if !unreadable.isEmpty { throw ExitCode(1) }
         if strict && tally.quarantined > 0 { throw ExitCode(2) }
     }

@@ -137,10 +137,10 @@ struct ReplyCommand: AsyncParsableCommand {
             return
         }
         let plan = reply.plan
-        print("to \(plan.identifier.value) (\(plan.identifier.kind.rawValue), \(plan.reason)) via \(plan.channel.name)")
-        print("\(reply.request.method) \(reply.request.url)")
-        print(reply.request.body.serialized(pretty: true))
-        if let messageID, sent == true { print("sent: provider message id \(messageID)") }
+        StandardOutput.text("to \(plan.identifier.value) (\(plan.identifier.kind.rawValue), \(plan.reason)) via \(plan.channel.name)")
+        StandardOutput.text("\(reply.request.method) \(reply.request.url)")
+        StandardOutput.text(reply.request.body.serialized(pretty: true))
+        if let messageID, sent == true { StandardOutput.text("sent: provider message id \(messageID)") }
         if let (failure, status) = error {
             StandardError.line("switchboard: send failed\(status.map { " (HTTP \($0))" } ?? ""): \(failure.code)"
                                + (failure.message.map { " \($0)" } ?? ""))

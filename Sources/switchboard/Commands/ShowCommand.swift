@@ -41,7 +41,7 @@ struct ShowCommand: AsyncParsableCommand {
             ]))
             return
         }
-        print(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts))
-        print(ContactReport.plans(ReplyPlanner.plans(context: replyContext, channels: context.config.channels, kind: .text, now: context.now)))
+        StandardOutput.text(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts))
+        StandardOutput.text(ContactReport.plans(ReplyPlanner.plans(context: replyContext, channels: context.config.channels, kind: .text, now: context.now)))
     }
 }

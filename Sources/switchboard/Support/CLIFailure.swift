@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalText
 
 /// A command failure: one line on stderr, then a non-zero exit.
 struct CLIFailure: Error {
@@ -12,9 +13,10 @@ struct CLIFailure: Error {
     }
 }
 
-/// Standard error output, one line at a time.
+/// Standard error output, one line at a time. Lines carry payload values and file names, so
+/// they are made terminal-safe: no escape sequence, control or bidi character gets through.
 enum StandardError {
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalSafeText.make(text) + "\n").utf8))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Identity
 import JSON
+import TerminalText
 import Store
 import Webhooks
 
@@ -63,6 +64,11 @@ enum RecordJSON {
 
 /// Prints to standard output.
 enum StandardOutput {
+    /// Human-readable output: every line terminal-safe (line breaks kept).
+    static func text(_ text: String) {
+        print(TerminalSafeText.make(text, lines: .keep))
+    }
+
     static func json(_ value: JSONValue) {
         print(value.serialized(pretty: true))
     }
