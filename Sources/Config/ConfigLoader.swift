@@ -38,8 +38,11 @@ public enum ConfigLoader {
             throw ConfigError("\(error)")
         }
         var config = SwitchboardConfig()
+        try ConfigKeys.check(table.keys, known: ConfigKeys.top, in: "the top level")
         config.storePath = table["store"]?.string
+        config.operatorName = table["operator"]?.string
         if let server = table["server"]?.table {
+            try ConfigKeys.check(server.keys, known: ConfigKeys.server, in: "[server]")
             config.server.host = server["host"]?.string ?? config.server.host
             config.server.port = server["port"]?.int ?? config.server.port
             config.server.maxBodyBytes = server["max_body_bytes"]?.int ?? config.server.maxBodyBytes
@@ -56,6 +59,10 @@ public enum ConfigLoader {
         }
         if let templates = table["template"]?.array {
             for (index, item) in templates.enumerated() {
+                if let entry = item.table {
+                    let place = entry["name"]?.string.map { "[[template]] \($0)" } ?? "[[template]] #\(index + 1)"
+                    try ConfigKeys.check(entry.keys, known: ConfigKeys.template, in: place)
+                }
                 guard let entry = item.table, let name = entry["name"]?.string else {
                     throw ConfigError("[[template]] #\(index + 1) needs a name")
                 }
@@ -76,6 +83,8 @@ public enum ConfigLoader {
     }
 
     private static func channel(_ entry: TOMLTable, index: Int) throws(ConfigError) -> Channel {
+        let place = entry["name"]?.string.map { "[[channel]] \($0)" } ?? "[[channel]] #\(index)"
+        try ConfigKeys.check(entry.keys, known: ConfigKeys.channel, in: place)
         guard let name = entry["name"]?.string, !name.isEmpty else {
             throw ConfigError("[[channel]] #\(index) needs a name")
         }

@@ -8,6 +8,8 @@ public struct SwitchboardConfig: Sendable {
     public var templates: [TemplateSettings]
     /// `[keys]` table: action name → key, for remapping TUI keys.
     public var keys: [String: String]
+    /// `operator`: who this operator is (`SWITCHBOARD_OPERATOR` wins).
+    public var operatorName: String?
 
     public init(storePath: String? = nil, server: ServerSettings = ServerSettings(), channels: [Channel] = [],
                 templates: [TemplateSettings] = [], keys: [String: String] = [:]) {

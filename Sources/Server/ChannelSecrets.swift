@@ -25,29 +25,21 @@ struct ChannelSecrets: Sendable {
 
     init(channels: [Channel], environment: [String: String]) {
         for channel in channels {
-            if (channel.webhookSecretEnv ?? "").isEmpty {
-                if channel.allowUnsigned {
-                    webhookSecrets[channel.name] = .unsignedAllowed
-                    problems.append("channel \(channel.name): allow_unsigned = true, its webhooks are accepted without a signature (for local testing only)")
-                } else {
-                    problems.append("channel \(channel.name): no webhook_secret_env; its webhooks will be refused (401) unless it says allow_unsigned = true")
-                }
-            }
             if let variable = channel.webhookSecretEnv, !variable.isEmpty {
                 if let value = environment[variable], !value.isEmpty {
                     webhookSecrets[channel.name] = .secret(value)
                 } else {
                     webhookSecrets[channel.name] = .unavailable(variable: variable)
-                    problems.append("channel \(channel.name): webhook_secret_env \(variable) is not set; its webhooks will be refused (401)")
                 }
+            } else if channel.allowUnsigned {
+                webhookSecrets[channel.name] = .unsignedAllowed
             }
-            if let variable = channel.verifyTokenEnv, !variable.isEmpty {
-                if let value = environment[variable], !value.isEmpty {
-                    verifyTokens[channel.name] = value
-                } else {
-                    problems.append("channel \(channel.name): verify_token_env \(variable) is not set; its GET verification will be refused (403)")
-                }
+            if let variable = channel.verifyTokenEnv, let value = environment[variable], !value.isEmpty {
+                verifyTokens[channel.name] = value
             }
+            problems += ConfigCheck.signatureFindings(channel, environment: environment).map(\.text)
+            problems += ConfigCheck.unsetVariables(channel, environment: environment)
+                .filter { $0.text.contains("verify_token_env") }.map(\.text)
         }
     }
 

@@ -104,3 +104,43 @@ struct TerminalSafeOutputTests {
         }
     }
 }
+
+@Suite(.serialized)
+struct CheckCommandTests {
+    @Test func theSampleConfigNamesItsUnsignedChannels() throws {
+        let result = try CLIRun.sample(CLIRun.temporaryStore(), ["check"])
+        #expect(result.status == 0)
+        for channel in ["sales", "latam", "azure-support", "webex"] {
+            #expect(result.stdout.contains("warning: channel \(channel): no webhook_secret_env"))
+        }
+        #expect(result.stdout.contains("0 errors"))
+    }
+
+    @Test func errorsExitOne() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).toml")
+        try """
+            [[channel]]
+            name = "a"
+            provider = "meta"
+            id = "1"
+            portfolio = "p"
+            allow_unsigned = true
+            [[channel]]
+            name = "b"
+            provider = "meta"
+            id = "1"
+            portfolio = "p"
+            allow_unsigned = true
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let duplicate = try CLIRun.run(["--config", file.path, "--store", CLIRun.temporaryStore(), "check"])
+        #expect(duplicate.status == 1)
+        #expect(duplicate.stdout.contains("error: channels a and b both have id 1 on meta"))
+        #expect(duplicate.stdout.contains("warning: channel a: allow_unsigned = true"))
+        try "[[channel]]\nname = \"a\"\nprovider = \"meta\"\nportfolio = \"p\"\nbsuid_sendng = false\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let typo = try CLIRun.run(["--config", file.path, "--store", CLIRun.temporaryStore(), "check"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("did you mean `bsuid_sending`?"))
+        #expect(typo.stderr.split(separator: "\n").count == 1)
+    }
+}

@@ -62,6 +62,12 @@ struct ConfigLoaderTests {
         ("[[template]]\nname = \"t\"\ncategory = \"promo\"", "category must be"),
         ("[[template]]\nlanguage = \"en\"", "needs a name"),
         ("[server\nport = 1", "line 1"),
+        ("[[channel]]\nname = \"a\"\nprovider = \"meta\"\nportfolio = \"p\"\nbsuid_sendng = false",
+         "unknown key `bsuid_sendng` in [[channel]] a; did you mean `bsuid_sending`?"),
+        ("[server]\nprot = 1", "unknown key `prot` in [server]; did you mean `port`?"),
+        ("stor = \"x\"", "unknown key `stor` in the top level; did you mean `store`?"),
+        ("[[template]]\nname = \"t\"\nlangauge = \"en\"", "did you mean `language`?"),
+        ("[[channel]]\nname = \"a\"\nprovider = \"meta\"\nportfolio = \"p\"\nzzzzzzzzzz = 1", "unknown key `zzzzzzzzzz` in [[channel]] a"),
     ])
     func problemsAreOneClearLine(text: String, says: String) {
         #expect {
