@@ -16,5 +16,8 @@ findings=.build-fuzz/findings
 mkdir -p "$corpus" "$findings"
 find Assets Tests/WebhooksTests/Fixtures -type f \( -name '*.json' -o -name '*.ndjson' \) -exec cp {} "$corpus"/ \;
 
+parallel=()
+# libFuzzer's -jobs writes fuzz-N.log files into the current directory: only ask for it when needed.
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 .build-fuzz/release/DecoderFuzzer "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-  -jobs="$jobs" -workers="$jobs" -artifact_prefix="$findings/" -print_final_stats=1
+  "${parallel[@]}" -artifact_prefix="$findings/" -print_final_stats=1

@@ -15,6 +15,8 @@ public struct JSONParser {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
             var parser = JSONParser(buffer: buffer)
+            // A UTF-8 byte order mark before the document is not JSON, but some senders write one.
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)
             parser.skipWhitespace()

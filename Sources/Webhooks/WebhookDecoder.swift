@@ -8,12 +8,16 @@ public enum WebhookRejection: Error, Sendable, Hashable, CustomStringConvertible
     case unknownShape
     case wrongProvider(ProviderKind)
     case nothingUsable([String])
+    /// Over `max_body_bytes`: only the first bytes are kept (in the quarantine).
+    case tooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .malformedJSON(let detail): detail
         case .unknownShape: "payload shape matches no known provider"
         case .wrongProvider(let provider): "payload is not a \(provider.rawValue) webhook"
+        case .tooLarge(let bytes, let limit):
+            "body of \(bytes) bytes is over max_body_bytes (\(limit)); only its first bytes are kept"
         case .nothingUsable(let reasons):
             reasons.isEmpty ? "webhook holds no messages, statuses or identity changes"
                 : reasons.joined(separator: "; ")

@@ -144,3 +144,23 @@ struct CheckCommandTests {
         #expect(typo.stderr.split(separator: "\n").count == 1)
     }
 }
+
+@Suite(.serialized)
+struct ReplayLimitTests {
+    @Test func bodiesOverMaxBodyBytesAreQuarantinedWithTheirSize() throws {
+        let store = CLIRun.temporaryStore()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).json")
+        let text = String(repeating: "x", count: 4_000_000)
+        let body = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"#
+            + #""metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"#
+            + #""messages":[{"from":"15551234567","id":"wamid.HUGE","timestamp":"1795190000","type":"text","text":{"body":""#
+            + text + #""}}]}}]}]}"#
+        try body.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLIRun.sample(store, ["replay", file.path])
+        #expect(result.stdout.contains("quarantined 1"))
+        #expect(result.stderr.contains("over max_body_bytes"))
+        let entries = try #require(try CLIRun.sample(store, ["quarantine", "--json"]).json() as? [[String: Any]])
+        #expect(entries.first?["size"] as? Int == body.utf8.count)
+        #expect((try CLIRun.sample(store, ["export"]).json() as? [Any])?.isEmpty == true)
+    }
+}

@@ -125,3 +125,18 @@ struct InboxViewTests {
         #expect(InboxView.render(state).rowText(23).contains("! send failed: timeout"))
     }
 }
+
+@Suite("Huge messages")
+struct HugeMessageTests {
+    typealias F = InboxFixtures
+
+    @Test func aHugeTextIsCappedForLayout() {
+        var state = F.state(100, 30)
+        let huge = Message(id: 500, conversationID: 1, direction: .inbound, text: String(repeating: "abc ", count: 2_500_000),
+                           timestamp: F.date(ago: 60))
+        state.messages = MessagePaneState(conversation: F.sheena, entries: [huge])
+        let text = InboxView.render(state).text
+        #expect(text.contains("9761 KB more (export keeps the full text)"))
+        #expect(text.contains("abc abc"))
+    }
+}

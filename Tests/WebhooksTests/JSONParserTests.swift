@@ -29,3 +29,11 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(value.serialized()) == value)
     }
 }
+
+@Suite("Byte order mark")
+struct JSONByteOrderMarkTests {
+    @Test func aLeadingBOMIsAccepted() throws {
+        let value = try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a":1}"#.utf8))
+        #expect(value["a"]?.text == "1")
+    }
+}

@@ -14,10 +14,14 @@ public struct RawWebhook: Sendable {
     public var receivedAt: Date
     /// What is kept of the request headers: the allow-list of `StoredHeaders`, never credentials.
     public var headers: [String: String]
+    /// The size the body had when it arrived (more than `body.count` for an over-limit body
+    /// of which only the first bytes are kept).
+    public var size: Int
 
     public init(body: [UInt8], provider: ProviderKind? = nil, channelName: String? = nil,
-                receivedAt: Date, headers: [String: String] = [:]) {
+                receivedAt: Date, headers: [String: String] = [:], size: Int? = nil) {
         self.body = body
+        self.size = size ?? body.count
         self.provider = provider
         self.channelName = channelName
         self.receivedAt = receivedAt
@@ -56,6 +60,26 @@ public struct PreparedWebhook: Sendable {
         self.raw = raw
         self.dedupeKey = SHA256.hash(data: raw.body).hexString
         self.decoded = WebhookDecoder.decode(parsed, provider: raw.provider, receivedAt: raw.receivedAt)
+        self.loggedEventID = nil
+    }
+
+    /// How much of an over-limit body the quarantine keeps.
+    public static let keptPrefixBytes = 65_536
+
+    /// A body over `limit` bytes: quarantined with its first bytes and its size, never decoded.
+    /// The dedupe key is the whole body's, so the same huge body is kept once.
+    public static func oversized(_ raw: RawWebhook, limit: Int) -> PreparedWebhook {
+        var kept = raw
+        kept.body = Array(raw.body.prefix(keptPrefixBytes))
+        kept.size = raw.body.count
+        return PreparedWebhook(kept, dedupeKey: SHA256.hash(data: raw.body).hexString,
+                               rejected: .tooLarge(bytes: raw.body.count, limit: limit))
+    }
+
+    private init(_ raw: RawWebhook, dedupeKey: String, rejected: WebhookRejection) {
+        self.raw = raw
+        self.dedupeKey = dedupeKey
+        self.decoded = .failure(rejected)
         self.loggedEventID = nil
     }
 

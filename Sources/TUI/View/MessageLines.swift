@@ -49,9 +49,22 @@ public enum MessageLines {
         return MessageLine(kind: .daySeparator, gutter: "", text: text, style: CellStyle(.separator), trailer: nil, trailerStyle: .normal, messageID: nil)
     }
 
+    /// How much of one message the pane lays out: a huge text must not freeze a frame. The
+    /// store and `export` keep the full text.
+    public static let displayCap = 4_000
+
+    /// The text to lay out: all of it, or its first `displayCap` characters and what is left.
+    static func displayText(_ text: String) -> String {
+        guard text.utf8.count > displayCap else { return text }
+        let shown = text.prefix(displayCap)
+        let rest = text.utf8.count - shown.utf8.count
+        let more = rest >= 2048 ? "\(rest / 1024) KB" : "\(rest) bytes"
+        return String(shown) + "\n… \(more) more (export keeps the full text)"
+    }
+
     static func messageLines(_ entry: Message, width: Int, time: TimeFormatting, highlighted: Bool) -> [MessageLine] {
         let textWidth = width - gutterWidth
-        let body = entry.text.isEmpty ? "[\(entry.type)]" : TerminalSafeText.make(entry.text, lines: .keep)
+        let body = entry.text.isEmpty ? "[\(entry.type)]" : TerminalSafeText.make(displayText(entry.text), lines: .keep)
         var wrapped = TextWrapping.wrap(body, width: textWidth)
         if wrapped.isEmpty { wrapped = [""] }
         let arrow = entry.isOutbound ? "→" : "←"

@@ -84,7 +84,8 @@ struct DemoCommand: AsyncParsableCommand {
     /// Replays every sample webhook (and the demo data set, when present) into the store.
     private func fill(_ store: any InboxStore, from assets: String, channels: ChannelDirectory) throws {
         let paths = ["webhooks", "demo"].map { assets + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
-        let pipeline = ReplayPipeline(provider: nil, channel: nil, receivedAt: try CommandContext.currentTime())
+        let pipeline = ReplayPipeline(provider: nil, channel: nil, receivedAt: try CommandContext.currentTime(),
+                                      maxBodyBytes: ServerSettings().maxBodyBytes)
         _ = try pipeline.run(items: ReplaySource.expand(paths), store: store, channels: channels,
                              onOutcome: { _, _ in }, onProgress: { _ in })
     }

@@ -44,7 +44,8 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         var progress = ProgressBar(totalBytes: total)
         var tally = ReplayTally()
-        let pipeline = ReplayPipeline(provider: kind, channel: channel, receivedAt: context.now)
+        let pipeline = ReplayPipeline(provider: kind, channel: channel, receivedAt: context.now,
+                                      maxBodyBytes: context.config.server.maxBodyBytes)
         let unreadable = try pipeline.run(
             items: items, store: context.store, channels: context.config.directory,
             onOutcome: { outcome, origin in

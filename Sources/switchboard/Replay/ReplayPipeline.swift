@@ -18,12 +18,15 @@ final class ReplayPipeline: @unchecked Sendable {
     let channel: String?
     let receivedAt: Date
     let batchSize: Int
+    /// `[server] max_body_bytes`: replay applies the receiver's limit too.
+    let maxBodyBytes: Int
     private let queue = BoundedQueue<[Labeled]>(capacity: 2)
     private let lock = NSLock()
     private var bytes = 0
     private var unreadable: [String] = []
 
-    init(provider: ProviderKind?, channel: String?, receivedAt: Date, batchSize: Int = 4000) {
+    init(provider: ProviderKind?, channel: String?, receivedAt: Date, maxBodyBytes: Int, batchSize: Int = 4000) {
+        self.maxBodyBytes = maxBodyBytes
         self.provider = provider
         self.channel = channel
         self.receivedAt = receivedAt
@@ -98,6 +101,7 @@ final class ReplayPipeline: @unchecked Sendable {
     func prepare(_ bytes: ArraySlice<UInt8>) -> PreparedWebhook {
         let body = Array(bytes)
         let plain = RawWebhook(body: body, provider: provider, channelName: channel, receivedAt: receivedAt)
+        if body.count > maxBodyBytes { return .oversized(plain, limit: maxBodyBytes) }
         let json: JSONValue
         do {
             json = try JSONParser.parse(body)

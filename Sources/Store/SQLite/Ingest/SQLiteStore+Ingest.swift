@@ -116,7 +116,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING
                 """,
             arguments: [raw.receivedAt.timeIntervalSince1970, (provider ?? raw.provider)?.rawValue, raw.channelName,
-                        reason, Data(raw.body), raw.body.count, key])
+                        reason, Data(raw.body), raw.size, key])
         return .quarantined(reason: reason)
     }
 }
