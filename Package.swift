@@ -64,6 +64,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ], swiftSettings: strict),
         // ncursesw through pkg-config, with a C shim for macros and globals.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),

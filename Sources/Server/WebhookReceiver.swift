@@ -2,6 +2,7 @@ public import Config
 public import Foundation
 import Hummingbird
 import Identity
+import NIOCore
 public import Logging
 // A ServiceGroup shuts the server down gracefully in-process: cancelling the server task instead
 // can trap in NIO when a connection is being accepted (apple/swift-nio#3481).
@@ -30,11 +31,17 @@ public final class WebhookReceiver: Sendable {
     private let channels: ChannelDirectory
     private let secrets: ChannelSecrets
     private let logger: Logger
+    /// A connection that sends nothing for this long is closed, so idle and slow clients
+    /// cannot hold the receiver's connections (slowloris).
+    private let idleTimeout: Duration
 
     /// - Parameters:
     ///   - environment: where `webhook_secret_env` / `verify_token_env` are looked up.
+    ///   - idleTimeout: how long a connection may stay silent before it is closed.
     public init(store: any InboxStore, config: SwitchboardConfig, logger: Logger,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                idleTimeout: Duration = .seconds(15)) {
+        self.idleTimeout = idleTimeout
         self.settings = config.server
         self.store = store
         self.channels = config.directory
@@ -101,6 +108,7 @@ public final class WebhookReceiver: Sendable {
         let storePath = store.location
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(idleTimeout))),
             configuration: .init(address: .hostname(host ?? settings.host, port: port ?? settings.port)),
             onServerRunning: { channel in
                 for warning in warnings { logger.warning("\(warning)") }

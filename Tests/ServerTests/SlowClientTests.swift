@@ -1,0 +1,50 @@
+import Foundation
+import Server
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Idle and slow clients cannot hold the receiver's connections.
+@Suite("Slow clients")
+struct SlowClientTests {
+    /// Connects to loopback `port` and sends `bytes`; returns the socket.
+    static func connect(port: Int, sending bytes: String) -> Int32? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { close(fd); return nil }
+        _ = bytes.withCString { send(fd, $0, strlen($0), 0) }
+        return fd
+    }
+
+    /// Whether the server closed the connection within `seconds` (a read returns 0 or fails).
+    static func closedByServer(_ fd: Int32, within seconds: Int) -> Bool {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 512)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n == 0 { return true }
+            if n < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }
+        }
+    }
+
+    @Test func idleAndHalfSentRequestsAreClosed() async throws {
+        try await ReceiverFixture.with(idleTimeout: .milliseconds(500)) { fixture in
+            let idle = try #require(Self.connect(port: fixture.running.port, sending: ""))
+            let halfHeaders = try #require(Self.connect(port: fixture.running.port, sending: "POST /webhooks/meta HTTP/1.1\r\nHost: x\r\n"))
+            defer { close(idle); close(halfHeaders) }
+            #expect(Self.closedByServer(idle, within: 10))
+            #expect(Self.closedByServer(halfHeaders, within: 10))
+            // The receiver still answers.
+            #expect(try await fixture.send(.GET, "/healthz").status == 200)
+        }
+    }
+}
