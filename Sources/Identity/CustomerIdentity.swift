@@ -23,8 +23,9 @@ public struct CustomerIdentity: Sendable, Hashable, Codable {
         self.phone = phone
         self.bsuid = bsuid
         self.parentBSUID = parentBSUID
-        self.username = username
-        self.name = name
+        // Empty strings are absent everywhere (SPEC §9): never a stored "" username or name.
+        self.username = IdentifierClassifier.username(username)
+        self.name = name.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
         self.country = country
     }
 

@@ -35,7 +35,8 @@ public enum IdentifierClassifier {
 
     /// Username values are display-only: kept as received (trimmed), absent when empty.
     public static func username(_ raw: String?) -> String? {
-        guard let trimmed = raw?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
+        // Empty, blank or a bare "@" means absent (SPEC §2).
+        guard let trimmed = raw?.trimmingWhitespace(), !trimmed.isEmpty, trimmed != "@" else { return nil }
         return trimmed
     }
 

@@ -76,3 +76,20 @@ struct IdentifierClassifierTests {
         #expect(IdentifierClassifier.username("") == nil)
     }
 }
+
+@Suite("Absent display values")
+struct AbsentDisplayValueTests {
+    @Test(arguments: ["", " ", "@", " @ ", "\u{3000}"])
+    func blankUsernamesAreAbsent(raw: String) {
+        #expect(IdentifierClassifier.username(raw) == nil)
+        #expect(CustomerIdentity(username: raw).username == nil)
+        var identity = CustomerIdentity()
+        identity.note(username: raw)
+        #expect(identity.username == nil)
+    }
+
+    @Test func blankNamesAreAbsent() {
+        #expect(CustomerIdentity(name: "  ").name == nil)
+        #expect(CustomerIdentity(name: "Ana").name == "Ana")
+    }
+}

@@ -205,3 +205,15 @@ struct StoreContractTests {
 enum ContractBackends {
     static var extra: [StoreBackend] { [] }
 }
+
+extension StoreContractTests {
+    @Test(arguments: StoreBackend.available)
+    func anEmptyReferenceNamesNoOne(_ backend: StoreBackend) throws {
+        let store = try backend.open()
+        _ = try Self.ingestSamples(store)
+        #expect(try store.findContact(ref: "") == nil)
+        #expect(try store.findContact(ref: "@") == nil)
+        #expect(try store.findContact(ref: "  ") == nil)
+        #expect(try store.contacts().allSatisfy { $0.username != "" && $0.name != "" })
+    }
+}

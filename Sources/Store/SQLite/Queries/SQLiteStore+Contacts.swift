@@ -73,6 +73,8 @@ enum ContactQuery {
     /// The live contact a reference points at.
     static func resolveRef(_ ref: String, db: Database) throws -> ContactID? {
         let text = ref.trimmingWhitespace()
+        // An empty reference (or a bare "@") names no one.
+        guard !text.isEmpty, text != "@" else { return nil }
         var found: ContactID?
         if text.hasPrefix("@") {
             found = try ContactID.fetchOne(
