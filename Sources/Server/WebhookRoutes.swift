@@ -99,6 +99,9 @@ struct WebhookRoutes: Sendable {
                                                        "reason": .string(reason)])
         case .handshake(let handshake):
             return answer(handshake, context: context)
+        case .ignored(let reason):
+            context.notes.record("outcome", "ignored")
+            return ReceiverResponse.json(.ok, ["ok": .bool(true), "outcome": .string("ignored"), "reason": .string(reason)])
         }
     }
 

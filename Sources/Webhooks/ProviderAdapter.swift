@@ -19,12 +19,20 @@ public struct DecodedWebhook: Sendable {
     public var rejected: [String]
     /// A subscription handshake (Event Grid validation) rather than data.
     public var handshake: Handshake?
+    /// Valid parts that hold nothing for the inbox (other webhook fields, value-level errors,
+    /// unknown status words), one line each: kept in the raw log, never quarantined (SPEC §2).
+    public var ignored: [String]
 
-    public init(events: [InboundEvent] = [], rejected: [String] = [], handshake: Handshake? = nil) {
+    public init(events: [InboundEvent] = [], rejected: [String] = [], handshake: Handshake? = nil,
+                ignored: [String] = []) {
         self.events = events
         self.rejected = rejected
         self.handshake = handshake
+        self.ignored = ignored
     }
+
+    /// A valid body that carries no conversation: nothing to apply, nothing unusable.
+    public var isIgnorable: Bool { events.isEmpty && handshake == nil && rejected.isEmpty && !ignored.isEmpty }
 }
 
 /// A provider asking the receiver to prove it owns the endpoint.

@@ -87,7 +87,7 @@ public struct WebhookDecoder: Sendable {
         }
         var webhook = chosen.decode(json, receivedAt: receivedAt)
         TimestampSanity.repair(&webhook, receivedAt: receivedAt)
-        if webhook.events.isEmpty && webhook.handshake == nil {
+        if webhook.events.isEmpty && webhook.handshake == nil && !webhook.isIgnorable {
             return .failure(.nothingUsable(webhook.rejected))
         }
         return .success(DecodedBody(provider: chosen.provider, webhook: webhook))

@@ -210,3 +210,17 @@ enum TestChannelsProviders {
     static let all = [TestChannels.support, TestChannels.kapso, TestChannels.connectly, TestChannels.webex,
                       TestChannels.sinch, TestChannels.azure].map(\.provider)
 }
+
+@Suite("Bodies without a conversation, live")
+struct IgnoredBodyRouteTests {
+    @Test func accountUpdateIsAcknowledgedAndKept() async throws {
+        try await ReceiverFixture.with { fixture in
+            let body = Array(#"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","time":1795190000,"changes":[{"field":"account_update","value":{"event":"VERIFIED_ACCOUNT"}}]}]}"#.utf8)
+            let reply = try await fixture.postSigned(body, for: TestChannels.support, to: "/webhooks/meta")
+            #expect(reply.status == 200)
+            #expect(reply.body.contains("ignored"))
+            #expect(try fixture.store.containsRawEvent(body: body))
+            #expect(try fixture.quarantineCount == 0)
+        }
+    }
+}

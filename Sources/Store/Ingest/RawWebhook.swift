@@ -39,6 +39,8 @@ public enum IngestOutcome: Sendable, Hashable {
     case quarantined(reason: String)
     /// A subscription handshake to answer, not data.
     case handshake(Handshake)
+    /// A valid body with nothing for the inbox (SPEC §2): kept in the raw log, not applied.
+    case ignored(reason: String)
 }
 
 /// A webhook decoded and hashed, ready to be written. Preparing is CPU work that needs no

@@ -94,7 +94,7 @@ public enum MessageLines {
         case .sent: return ("✓ sent", .pending)
         case .warning: return ("✓ sent (warning)", .pending)
         case .delivered: return ("✓✓ delivered", .delivered)
-        case .read: return ("✓✓ read", .read)
+        case .read, .played: return ("✓✓ read", .read)
         case .failed:
             let code = entry.errorCode.map { " " + TerminalSafeText.make($0) } ?? ""
             return ("✗ failed\(code)", .failed)

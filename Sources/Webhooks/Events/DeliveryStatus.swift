@@ -1,6 +1,7 @@
-/// Delivery state of an outbound message: pending → sent → delivered → read, or failed.
+/// Delivery state of an outbound message: pending → sent → delivered → read → played (a
+/// voice or video message was played), or failed.
 public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
-    case pending, sent, delivered, read, failed, deleted, warning
+    case pending, sent, delivered, read, played, failed, deleted, warning
 
     /// Statuses only move forward: a late `delivered` never undoes `read`. `failed` is final
     /// for delivery; `deleted` records that the customer withdrew it.
@@ -11,8 +12,9 @@ public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .warning: 1
         case .delivered: 2
         case .read: 3
-        case .failed: 4
-        case .deleted: 5
+        case .played: 4
+        case .failed: 5
+        case .deleted: 6
         }
     }
 
@@ -24,6 +26,7 @@ public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case "sent", "dispatched": self = .sent
         case "delivered": self = .delivered
         case "read", "seen": self = .read
+        case "played": self = .played
         case "failed", "undelivered", "error", "rejected": self = .failed
         case "deleted": self = .deleted
         case "warning": self = .warning

@@ -30,6 +30,10 @@ public struct MetaAdapter: ProviderAdapter {
                 let context = MetaChangeContext(channel: channel, contacts: contacts, receivedAt: receivedAt)
                 switch change["field"].text {
                 case "messages", nil:
+                    // Value-level errors (Meta could not deliver a webhook's content) hold no message.
+                    for error in value["errors"].array {
+                        result.ignored.append("Meta error \(error["code"].text ?? "?"): \(error["title"].text ?? error["message"].text ?? "")")
+                    }
                     for message in value["messages"].array {
                         context.decodeMessage(message, into: &result)
                     }
@@ -41,7 +45,9 @@ public struct MetaAdapter: ProviderAdapter {
                         context.decodeUserIDUpdate(update, into: &result)
                     }
                 case let other?:
-                    result.rejected.append("Meta field \"\(other)\" is not handled")
+                    // account_update, message_template_status_update, user_preferences, …: valid
+                    // bodies with no conversation in them.
+                    result.ignored.append("Meta field \"\(other)\" carries no conversation")
                 }
             }
         }

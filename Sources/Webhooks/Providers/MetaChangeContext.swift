@@ -61,7 +61,8 @@ struct MetaChangeContext {
             return
         }
         guard let raw = json["status"].nonEmptyText, let status = DeliveryStatus(providerValue: raw) else {
-            result.rejected.append("status for \(id): unknown value \(json["status"].text ?? "null")")
+            // An unknown status word never costs the body: skipped, the rest still applies.
+            result.ignored.append("status for \(id): unknown value \(json["status"].text ?? "null"), skipped")
             return
         }
         var recipient = CustomerIdentity()

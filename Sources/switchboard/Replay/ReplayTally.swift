@@ -6,6 +6,7 @@ struct ReplayTally {
     var duplicates = 0
     var quarantined = 0
     var handshakes = 0
+    var ignored = 0
     var events = 0
 
     mutating func count(_ outcome: IngestOutcome) {
@@ -16,11 +17,13 @@ struct ReplayTally {
         case .duplicate: duplicates += 1
         case .quarantined: quarantined += 1
         case .handshake: handshakes += 1
+        case .ignored: ignored += 1
         }
     }
 
     var summary: String {
         var line = "ingested \(ingested), duplicates \(duplicates), quarantined \(quarantined)"
+        if ignored > 0 { line += ", ignored \(ignored)" }
         if handshakes > 0 { line += ", handshakes \(handshakes)" }
         return line
     }

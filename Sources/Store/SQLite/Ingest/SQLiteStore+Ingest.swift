@@ -75,6 +75,11 @@ extension SQLiteStore {
         if try db.fetchCached(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
             return .duplicate
         }
+        if decoded.webhook.isIgnorable {
+            // Valid, but nothing for the inbox: kept in the log (a later version may use it), not applied.
+            try logRawEvent(webhook, provider: decoded.provider, db: db)
+            return .ignored(reason: decoded.webhook.ignored.joined(separator: "; "))
+        }
         if routed.matched.isEmpty {
             return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: (routed.unmatched + decoded.webhook.rejected).joined(separator: "; "), db: db)
         }
@@ -82,13 +87,7 @@ extension SQLiteStore {
         try db.run(sql: "SAVEPOINT webhook")
         let outcome: IngestOutcome
         do {
-            try db.run(
-                sql: """
-                    INSERT INTO raw_event (provider, channel, received_at, dedupe_key, headers, body)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [decoded.provider.rawValue, raw.channelName, raw.receivedAt.timeIntervalSince1970,
-                            webhook.dedupeKey, HeaderText.encode(raw.headers), Data(raw.body)])
+            try logRawEvent(webhook, provider: decoded.provider, db: db)
             var writer = IngestWriter(db: db, rawEventID: db.lastInsertedRowID, cache: cache)
             let (applied, skipped) = try writer.apply(routed.matched)
             try db.run(sql: "RELEASE SAVEPOINT webhook")
@@ -105,6 +104,18 @@ extension SQLiteStore {
             _ = try quarantine(raw, key: "partial:" + webhook.dedupeKey, provider: decoded.provider, reason: "partly unusable: " + unusable.joined(separator: "; "), db: db)
         }
         return outcome
+    }
+
+    /// Appends the webhook to the raw event log.
+    private func logRawEvent(_ webhook: PreparedWebhook, provider: ProviderKind, db: Database) throws {
+        let raw = webhook.raw
+        try db.run(
+            sql: """
+                INSERT INTO raw_event (provider, channel, received_at, dedupe_key, headers, body)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [provider.rawValue, raw.channelName, raw.receivedAt.timeIntervalSince1970,
+                        webhook.dedupeKey, HeaderText.encode(raw.headers), Data(raw.body)])
     }
 
     /// Keeps the raw body with the reason; the same body quarantined twice is kept once.
