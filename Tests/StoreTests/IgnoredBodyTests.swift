@@ -52,3 +52,20 @@ struct IgnoredBodyTests {
         #expect(DeliveryStatus.failed.rank > DeliveryStatus.played.rank)
     }
 }
+
+extension IgnoredBodyTests {
+    /// A security-code change is not an identity change: the BSUID stays current.
+    @Test func customerIdentityChangedLeavesIdentifiersAlone() throws {
+        let fixture = try StoreFixture()
+        let first = #"{"# + Self.metadata + #","contacts":[{"profile":{"name":"Ana"},"user_id":"US.13491208655302741918"}],"#
+            + #""messages":[{"from_user_id":"US.13491208655302741918","id":"wamid.IN1","timestamp":"1795190000","type":"text","text":{"body":"hola"}}]}"#
+        _ = try fixture.ingest(Self.meta(field: "messages", value: first))
+        let change = #"{"# + Self.metadata + #","messages":[{"from_user_id":"US.13491208655302741918","id":"wamid.SYS1","#
+            + #""timestamp":"1795190100","type":"system","system":{"body":"Ana's security code changed.","type":"customer_identity_changed","identity":"a1b2c3"}}]}"#
+        let outcome = try fixture.ingest(Self.meta(field: "messages", value: change))
+        #expect(outcome == .ignored(reason: "system message wamid.SYS1: customer_identity_changed, the customer's security code changed; identifiers unchanged"))
+        let ana = try #require(try fixture.store.findContact(ref: "US.13491208655302741918"))
+        #expect(ana.bsuid == "US.13491208655302741918")
+        #expect(ana.superseded.isEmpty)
+    }
+}

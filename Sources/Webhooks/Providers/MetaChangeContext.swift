@@ -88,7 +88,12 @@ struct MetaChangeContext {
         let kind: IdentityChange.Kind
         switch system["type"].text {
         case "user_changed_number", "customer_changed_number": kind = .changedNumber
-        case "user_changed_user_id", "customer_identity_changed": kind = .changedUserID
+        case "user_changed_user_id": kind = .changedUserID
+        case "customer_identity_changed", "user_identity_changed":
+            // The security code changed (a new device): NOT an identifier change (SPEC §2). The
+            // body stays in the log for the timeline; identifiers are left as they are.
+            result.ignored.append("system message \(id): \(system["type"].text ?? ""), the customer's security code changed; identifiers unchanged")
+            return
         default:
             result.rejected.append("system message \(id): type \(system["type"].text ?? "null") is not handled")
             return
