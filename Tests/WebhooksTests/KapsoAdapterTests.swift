@@ -21,6 +21,12 @@ let kapsoCases: [FixtureCase] = [
                      bsuid: lena, username: "@lena_k", name: "Lena K.", country: "DE", channelID: pnid,
                      what: "Ich hätte gern Größe M 🙏", time: 1_780_000_100),
     ]),
+    // v2: the name is only under `conversation.kapso.contact_name`.
+    FixtureCase("kapso", "received-v2-contact-name", as: .kapso, [
+        EventSummary(kind: .message, id: "wamid.HBgLNDQ3NzAwOTAwNDQ0FQIAEhgUM0FGRDAwMDAwMDAwMDAwMDAwOTkA",
+                     bsuid: "GB.70011223344", name: "Priya Shah", country: "GB", channelID: pnid,
+                     what: "Is the blue one back in stock?", time: 1_780_000_300),
+    ]),
     FixtureCase("kapso", "batch-received", as: .kapso, [
         EventSummary(kind: .message, id: "wamid.BATCH0001", bsuid: lena, country: "DE", channelID: pnid,
                      what: "[location] Alexanderplatz 52.52,13.405", time: 1_780_000_200),

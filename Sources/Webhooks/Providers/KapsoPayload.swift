@@ -57,7 +57,8 @@ struct KapsoPayload {
         identity.absorb(conversation["parent_business_scoped_user_id"].text,
                         field: "conversation.parent_business_scoped_user_id")
         identity.note(username: conversation["username"].text)
-        identity.note(name: conversation["contact_name"].text)
+        // v1 puts the name beside the ids; v2 under the conversation's `kapso` block.
+        identity.note(name: conversation["contact_name"].text ?? conversation["kapso"]["contact_name"].text)
         let contact = json["contact"]
         identity.absorb(contact["wa_id"].text, field: "contact.wa_id")
         identity.absorb(contact["business_scoped_user_id"].text, field: "contact.business_scoped_user_id")
