@@ -98,16 +98,18 @@ public enum ContactResolver {
         let newOrdered = prioritized(new)
         let found = holders(of: oldOrdered, in: graph) + holders(of: newOrdered, in: graph)
         let supersede = oldOrdered.filter { !newOrdered.contains($0) }
+        // Old identifiers are recorded as superseded even when nobody held them yet (the change
+        // arrived before any message from the old number): a later, older or retried message
+        // from them then resolves to this contact, never a new one.
         guard let primary = found.first?.contact else {
-            return Resolution(target: .new, attach: newOrdered, supersede: [])
+            return Resolution(target: .new, attach: newOrdered, supersede: supersede)
         }
         var merge: [ContactID] = []
         for (_, contact) in found where contact != primary && !merge.contains(contact) {
             merge.append(contact)
         }
         let attach = newOrdered.filter { graph.holders[$0] != primary }
-        let superseded = supersede.filter { graph.holders[$0] != nil }
-        return Resolution(target: .existing(primary), attach: attach, merge: merge, supersede: superseded)
+        return Resolution(target: .existing(primary), attach: attach, merge: merge, supersede: supersede)
     }
 
     /// Routing identifiers only (usernames are never keys), BSUID → parent BSUID → phone.

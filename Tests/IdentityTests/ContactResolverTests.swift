@@ -65,6 +65,14 @@ struct ContactResolverTests {
         #expect(resolution.conflicts.isEmpty)
     }
 
+    @Test func aChangeBeforeAnyMessageRecordsTheOldIdentifiersAsSuperseded() {
+        let resolution = ContactResolver.resolveChange(
+            from: [Self.phone("1555")], to: [Self.phone("1666")], in: IdentityGraphSnapshot())
+        #expect(resolution.target == .new)
+        #expect(resolution.attach == [Self.phone("1666")])
+        #expect(resolution.supersede == [Self.phone("1555")])
+    }
+
     @Test func changeAppliedTwiceChangesNothingNew() {
         let graph = IdentityGraphSnapshot(holders: [Self.bsuid("CO.1"): 9, Self.bsuid("CO.2"): 9], currentPhones: [9: []])
         let resolution = ContactResolver.resolveChange(from: [Self.bsuid("CO.1")], to: [Self.bsuid("CO.2")], in: graph)

@@ -69,3 +69,23 @@ extension IgnoredBodyTests {
         #expect(ana.superseded.isEmpty)
     }
 }
+
+/// A number change can arrive before any message from the old number (SPEC §2).
+@Suite("Identity change first")
+struct IdentityChangeFirstTests {
+    @Test func aMessageFromTheOldNumberAfterTheChangeJoinsTheSameContact() throws {
+        let fixture = try StoreFixture()
+        let metadata = IgnoredBodyTests.metadata
+        let change = #"{"# + metadata + #","messages":[{"from":"16505550100","id":"wamid.SYS2","timestamp":"1795190000","#
+            + #""type":"system","system":{"body":"User changed number","type":"user_changed_number","wa_id":"16505550199"}}]}"#
+        _ = try fixture.ingest(IgnoredBodyTests.meta(field: "messages", value: change))
+        // An older message from the old number, delivered late.
+        let old = #"{"# + metadata + #","contacts":[{"profile":{"name":"Rosa"},"wa_id":"16505550100"}],"#
+            + #""messages":[{"from":"16505550100","id":"wamid.OLD1","timestamp":"1795189000","type":"text","text":{"body":"hi"}}]}"#
+        _ = try fixture.ingest(IgnoredBodyTests.meta(field: "messages", value: old))
+        let contacts = try fixture.store.contacts()
+        #expect(contacts.count == 1)
+        #expect(contacts.first?.phone == "16505550199")
+        #expect(contacts.first?.superseded.map(\.value) == ["16505550100"])
+    }
+}

@@ -87,6 +87,14 @@ struct ContactWriter {
             try db.run(
                 sql: "UPDATE identifier SET current = 0, superseded_at = ? WHERE kind = ? AND value = ? AND scope = ? AND current = 1",
                 arguments: [time, identifier.kind.rawValue, identifier.value, identifier.scope ?? ""])
+            // Never seen before: record it on the target, already superseded.
+            try db.run(
+                sql: """
+                    INSERT INTO identifier (contact_id, kind, value, scope, current, first_seen, last_seen, superseded_at)
+                    VALUES (?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT(kind, value, scope) DO NOTHING
+                    """,
+                arguments: [target, identifier.kind.rawValue, identifier.value, identifier.scope ?? "", time, time, time])
+            cache.holders.removeValue(forKey: identifier)
             if identifier.kind == .phone { cache.currentPhones[target]?.remove(identifier.value) }
         }
         for identifier in resolution.attach {
