@@ -28,10 +28,15 @@ public struct SenderLease: Sendable, Hashable {
         ProcessInfo.processInfo.hostName
     }
 
-    /// Whether a process with that id exists on this host (signal 0 only checks).
+    /// Whether a process with that id runs on this host (signal 0 only checks). A zombie — a
+    /// killed sender nobody reaped yet, common in containers — is gone.
     @Sendable public static func processExists(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        // /proc/<pid>/stat: "pid (comm) S …"; the state follows the last ')'.
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+        return state != "Z" && state != "X"
     }
 }
 
