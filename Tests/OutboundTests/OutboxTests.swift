@@ -201,3 +201,23 @@ extension Optional where Wrapped == SendResult {
         return nil
     }
 }
+
+@Suite("Sender liveness")
+struct SenderLivenessTests {
+    @Test func aZombieSenderIsGone() throws {
+        var pid: pid_t = 0
+        let path = "/bin/true"
+        let spawned = path.withCString { cPath -> Int32 in
+            var argv: [UnsafeMutablePointer<CChar>?] = [strdup(cPath), nil]
+            defer { free(argv[0]) }
+            return posix_spawn(&pid, cPath, nil, nil, &argv, environ)
+        }
+        #expect(spawned == 0)
+        // Not reaped yet: a zombie until waitpid.
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!SenderLease.processExists(pid))
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, 0)
+        #expect(SenderLease.processExists(getpid()))
+    }
+}
