@@ -43,7 +43,8 @@ extension InboundEvent {
         }
     }
 
-    var timestamp: Date {
+    /// When the event happened, whatever its kind.
+    public internal(set) var timestamp: Date {
         get { timeAndLabel.0 }
         set {
             switch self {
