@@ -52,6 +52,12 @@ public enum TerminalSafeText {
     }
 
     /// True when `text` is already terminal-safe (nothing to replace): skips the copy.
+    /// A one-line field (a name, a preview, a search hit): only its first `limit` characters
+    /// are made safe, so a megabyte-long value costs a frame nothing.
+    public static func field(_ text: some StringProtocol, limit: Int = 300) -> String {
+        make(String(text.prefix(limit)))
+    }
+
     public static func isSafe(_ text: String, lines: Lines = .flatten) -> Bool {
         for scalar in text.unicodeScalars {
             let v = scalar.value

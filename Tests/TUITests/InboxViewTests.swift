@@ -139,4 +139,15 @@ struct HugeMessageTests {
         #expect(text.contains("9761 KB more (export keeps the full text)"))
         #expect(text.contains("abc abc"))
     }
+
+    @Test func aHugeNameAndPreviewAreClipped() {
+        var state = F.state(100, 30)
+        var named = F.sheena
+        named.name = String(repeating: "Ñ", count: 3_000_000)
+        named.preview = String(repeating: "p", count: 3_000_000)
+        state.list.rows[0] = named
+        let text = InboxView.render(state).text
+        #expect(text.contains("> ÑÑÑÑ"))
+        #expect(text.contains("pppp"))
+    }
 }

@@ -8,6 +8,7 @@ public struct SearchHit: Sendable, Hashable, Identifiable {
     public var contactName: String
     public var channel: String
     public var direction: Direction
+    /// The first 500 characters of the message (enough for a result row).
     public var text: String
     public var timestamp: Date
 

@@ -36,7 +36,7 @@ enum ConversationListView {
         let right = "\(count) \(badge) \(time) "
         let marker = selected ? ">" : " "
         let nameWidth = max(0, rect.width - 2 - DisplayWidth.of(right))
-        let name = TextClipping.pad(TerminalSafeText.make(c.displayName), to: nameWidth)
+        let name = TextClipping.pad(TerminalSafeText.field(c.displayName), to: nameWidth)
         let nameStyle = CellStyle(.normal, bold: unread)
         grid.put(marker + " ", row: row, col: rect.col, maxWidth: rect.width, style: nameStyle)
         grid.put(name, row: row, col: rect.col + 2, maxWidth: nameWidth, style: nameStyle)
@@ -45,7 +45,7 @@ enum ConversationListView {
         col += grid.put(" ", row: row, col: col, maxWidth: rect.right - col)
         col += grid.put(badge, row: row, col: col, maxWidth: rect.right - col, style: CellStyle(c.hasPhone ? .badgePhone : .badgeBSUID))
         grid.put(" \(time) ", row: row, col: col, maxWidth: rect.right - col, style: CellStyle(.dim))
-        let preview = TerminalSafeText.make(c.preview ?? "")
+        let preview = TerminalSafeText.field(c.preview ?? "")
         grid.put("  " + TextClipping.truncate(preview, to: max(0, rect.width - 3)), row: row + 1, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
         if selected {
             let role: StyleRole = focused ? .selection : .selectionUnfocused

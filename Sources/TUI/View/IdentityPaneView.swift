@@ -25,7 +25,7 @@ enum IdentityPaneView {
         let labelWidth = 10
         var out: [Line] = []
         func field(_ label: String, _ value: String?, style: StyleRole = .normal) {
-            let text = TerminalSafeText.make(value ?? "—")
+            let text = TerminalSafeText.field(value ?? "—", limit: 1000)
             let wrapped = TextWrapping.wrap(text, width: max(1, width - labelWidth))
             for (i, part) in wrapped.enumerated() {
                 let head = i == 0 ? TextClipping.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)

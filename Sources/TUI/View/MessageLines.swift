@@ -96,7 +96,7 @@ public enum MessageLines {
         case .delivered: return ("✓✓ delivered", .delivered)
         case .read, .played: return ("✓✓ read", .read)
         case .failed:
-            let code = entry.errorCode.map { " " + TerminalSafeText.make($0) } ?? ""
+            let code = entry.errorCode.map { " " + TerminalSafeText.field($0, limit: 40) } ?? ""
             return ("✗ failed\(code)", .failed)
         case .deleted: return ("deleted", .dim)
         }
@@ -106,7 +106,7 @@ public enum MessageLines {
     static func narrow(_ entries: [Message], width: Int) -> [MessageLine] {
         guard width > 0 else { return [] }
         return entries.flatMap { entry in
-            TextWrapping.wrap(TerminalSafeText.make(entry.text, lines: .keep), width: width).map {
+            TextWrapping.wrap(TerminalSafeText.make(displayText(entry.text), lines: .keep), width: width).map {
                 MessageLine(kind: .text, gutter: "", text: $0, style: .normal, trailer: nil, trailerStyle: .normal, messageID: entry.id)
             }
         }

@@ -12,7 +12,7 @@ enum MessagePaneView {
             grid.put(" No conversation selected", row: rect.row + 1, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
             return
         }
-        var title = TerminalSafeText.make(conversation.displayName) + " · " + TerminalSafeText.make(conversation.channel)
+        var title = TerminalSafeText.field(conversation.displayName) + " · " + TerminalSafeText.field(conversation.channel)
         if let id = conversation.address?.value, id != conversation.displayName, "+" + id != conversation.displayName { title += " · " + TerminalSafeText.make(id) }
         InboxView.title(title, in: rect, grid: &grid, focused: focused)
 

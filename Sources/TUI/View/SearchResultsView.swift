@@ -18,9 +18,9 @@ enum SearchResultsView {
             let index = first + offset
             let row = body.row + offset
             let when = state.time.relative(hit.timestamp, now: state.now)
-            let who = TextClipping.truncate(TerminalSafeText.make(hit.contactName), to: 18)
+            let who = TextClipping.truncate(TerminalSafeText.field(hit.contactName), to: 18)
             let arrow = hit.direction == .outbound ? "→" : "←"
-            let line = " \(TextClipping.pad(when, to: 6)) \(TextClipping.pad(who, to: 18)) \(arrow) " + TerminalSafeText.make(hit.text)
+            let line = " \(TextClipping.pad(when, to: 6)) \(TextClipping.pad(who, to: 18)) \(arrow) " + TerminalSafeText.field(hit.text)
             let selected = index == state.search.selectedIndex
             grid.put(line, row: row, col: body.col, maxWidth: body.width, style: CellStyle(selected ? .selection : .normal))
             if selected { grid.restyle(Rect(row: row, col: body.col, width: body.width, height: 1), style: CellStyle(.selection)) }

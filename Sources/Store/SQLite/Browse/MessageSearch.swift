@@ -38,7 +38,7 @@ enum MessageSearch {
     static func search(_ db: Database, text: String, limit: Int = 200) throws -> [SearchHit] {
         guard let query = ftsQuery(text) else { return [] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT m.id, m.conversation_id, m.direction, m.text, m.timestamp, c.channel,
+            SELECT m.id, m.conversation_id, m.direction, substr(m.text, 1, 500), m.timestamp, c.channel,
                    coalesce(nullif(k.name, ''), nullif(k.username, ''),
                             (SELECT value FROM identifier i WHERE i.contact_id = k.id AND i.current = 1
                               AND i.kind != 'username' ORDER BY i.id LIMIT 1), '?')
