@@ -17,7 +17,13 @@ public final class SQLiteStore: InboxStore {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        // Wait up to 10 s for another process's write lock, polling every millisecond: SQLite's
+        // own timeout backs off to 100 ms sleeps and keeps missing the short gaps a replay
+        // leaves between its commits, which starved the receiver (p99 1.5 s during a replay).
+        configuration.busyMode = .callback { tries in
+            usleep(1000)
+            return tries < 10_000
+        }
         configuration.prepareDatabase { db in
             // WAL + NORMAL survives a killed process: a commit is in the WAL before it returns.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -33,6 +33,10 @@ final class ReplayPipeline: @unchecked Sendable {
         self.batchSize = batchSize
     }
 
+    /// Webhooks per transaction, and the pause after each commit (other writers get in).
+    static let commitSlice = 500
+    static let pauseMicroseconds: UInt32 = 2_000
+
     /// Runs the replay; `onOutcome` sees every webhook's outcome in order.
     func run(items: [ReplaySource.Item], store: any InboxStore, channels: ChannelDirectory,
              onOutcome: (IngestOutcome, String) -> Void, onProgress: (Int) -> Void) throws -> [String] {
@@ -43,8 +47,14 @@ final class ReplayPipeline: @unchecked Sendable {
         reader.stackSize = 8 << 20
         reader.start()
         while let batch = queue.pop() {
-            let outcomes = try store.ingest(batch.map(\.webhook), channels: channels)
-            for (labeled, outcome) in zip(batch, outcomes) { onOutcome(outcome, labeled.origin) }
+            // Commit in slices and leave the write lock free for a moment after each, so a
+            // receiver writing into the same store is never kept waiting long.
+            for start in stride(from: 0, to: batch.count, by: Self.commitSlice) {
+                let slice = batch[start..<min(start + Self.commitSlice, batch.count)]
+                let outcomes = try store.ingest(slice.map(\.webhook), channels: channels)
+                for (labeled, outcome) in zip(slice, outcomes) { onOutcome(outcome, labeled.origin) }
+                usleep(Self.pauseMicroseconds)
+            }
             onProgress(lock.withLock { bytes })
         }
         return lock.withLock { unreadable }
