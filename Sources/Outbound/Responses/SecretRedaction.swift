@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Provider error bodies sometimes echo the request, headers included. Before such text is
 /// stored (outbox, message error) or printed, anything resembling a token, key or signature
