@@ -34,14 +34,17 @@ public final class WebhookReceiver: Sendable {
     /// A connection that sends nothing for this long is closed, so idle and slow clients
     /// cannot hold the receiver's connections (slowloris).
     private let idleTimeout: Duration
+    /// Open connections beyond this are answered 503 and closed.
+    private let connections: ConnectionCounter
 
     /// - Parameters:
     ///   - environment: where `webhook_secret_env` / `verify_token_env` are looked up.
     ///   - idleTimeout: how long a connection may stay silent before it is closed.
     public init(store: any InboxStore, config: SwitchboardConfig, logger: Logger,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                idleTimeout: Duration = .seconds(15)) {
+                idleTimeout: Duration = .seconds(15), maxConnections: Int? = nil) {
         self.idleTimeout = idleTimeout
+        self.connections = ConnectionCounter(limit: maxConnections ?? ConnectionCounter.defaultLimit())
         self.settings = config.server
         self.store = store
         self.channels = config.directory
@@ -104,11 +107,14 @@ public final class WebhookReceiver: Sendable {
             maxBodyBytes: settings.maxBodyBytes, logger: logger)
         routes.register(on: router)
         let logger = logger
+        let connections = connections
         let warnings = secrets.problems
         let storePath = store.location
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(idleTimeout))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ConnectionLimitHandler(counter: connections)],
+                idleTimeout: TimeAmount(idleTimeout))),
             configuration: .init(address: .hostname(host ?? settings.host, port: port ?? settings.port)),
             onServerRunning: { channel in
                 for warning in warnings { logger.warning("\(warning)") }

@@ -122,7 +122,7 @@ struct ReceiverFixture: Sendable {
     let logs: LogCapture
 
     /// Runs `body` against a fresh receiver, then stops it (also when `body` throws).
-    static func with(maxBodyBytes: Int = 3_145_728, idleTimeout: Duration = .seconds(15),
+    static func with(maxBodyBytes: Int = 3_145_728, idleTimeout: Duration = .seconds(15), maxConnections: Int? = nil,
                      _ body: @Sendable (ReceiverFixture) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-server-test-\(UUID().uuidString).sqlite").path
@@ -131,7 +131,8 @@ struct ReceiverFixture: Sendable {
         let config = SwitchboardConfig(server: ServerSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes),
                                        channels: TestChannels.all)
         let logs = LogCapture()
-        let receiver = WebhookReceiver(store: store, config: config, logger: logs.logger, idleTimeout: idleTimeout)
+        let receiver = WebhookReceiver(store: store, config: config, logger: logs.logger, idleTimeout: idleTimeout,
+                                       maxConnections: maxConnections)
         let running = try await receiver.start(port: 0)
         let fixture = ReceiverFixture(store: store, running: running, logs: logs)
         let outcome: Result<Void, any Error>

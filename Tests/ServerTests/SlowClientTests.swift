@@ -48,3 +48,28 @@ struct SlowClientTests {
         }
     }
 }
+
+extension SlowClientTests {
+    @Test func connectionsBeyondTheCapAre503AndTheOthersAreServed() async throws {
+        try await ReceiverFixture.with(maxConnections: 3) { fixture in
+            // Three clients hold every slot…
+            let held = (0..<3).compactMap { _ in Self.connect(port: fixture.running.port, sending: "") }
+            defer { held.forEach { close($0) } }
+            #expect(held.count == 3)
+            try await Task.sleep(for: .milliseconds(200))
+            // …so a fourth is told to come back, at once.
+            let extra = try #require(Self.connect(port: fixture.running.port, sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"))
+            defer { close(extra) }
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(extra, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var buffer = [UInt8](repeating: 0, count: 512)
+            let n = recv(extra, &buffer, buffer.count, 0)
+            let answer = String(decoding: buffer.prefix(max(0, n)), as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 503"))
+            // A slot that frees up is served again.
+            close(held[0])
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await fixture.send(.GET, "/healthz").status == 200)
+        }
+    }
+}
