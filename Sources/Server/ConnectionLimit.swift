@@ -40,17 +40,27 @@ final class ConnectionLimitHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     init(counter: ConnectionCounter) { self.counter = counter }
 
+    /// How long a connection over the cap may stay open for its request (then the 503) before
+    /// it is closed anyway: an idle flood must not keep its file descriptors.
+    static let graceForRefusal: TimeAmount = .milliseconds(200)
+
     func channelActive(context: ChannelHandlerContext) {
-        counted = true
-        admitted = counter.admit()
+        count(context)
         context.fireChannelActive()
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         // The channel is usually active before this handler is added.
-        if context.channel.isActive, !counted {
-            counted = true
-            admitted = counter.admit()
+        if context.channel.isActive { count(context) }
+    }
+
+    private func count(_ context: ChannelHandlerContext) {
+        guard !counted else { return }
+        counted = true
+        admitted = counter.admit()
+        if !admitted {
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: Self.graceForRefusal) { bound.value.close(promise: nil) }
         }
     }
 

@@ -66,6 +66,10 @@ extension SlowClientTests {
             let n = recv(extra, &buffer, buffer.count, 0)
             let answer = String(decoding: buffer.prefix(max(0, n)), as: UTF8.self)
             #expect(answer.hasPrefix("HTTP/1.1 503"))
+            // A client over the cap that sends nothing is closed at once: its descriptor is freed.
+            let silent = try #require(Self.connect(port: fixture.running.port, sending: ""))
+            defer { close(silent) }
+            #expect(Self.closedByServer(silent, within: 5))
             // A slot that frees up is served again.
             close(held[0])
             try await Task.sleep(for: .milliseconds(200))
