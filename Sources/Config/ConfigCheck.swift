@@ -22,12 +22,21 @@ public struct ConfigFinding: Sendable, Hashable, CustomStringConvertible {
 public enum ConfigCheck {
     public static func findings(_ config: SwitchboardConfig, environment: [String: String]) -> [ConfigFinding] {
         duplicates(config.channels) + config.channels.flatMap { channel in
-            signatureFindings(channel, environment: environment) + unsetVariables(channel, environment: environment)
+            receiverFindings(channel, environment: environment) + sendFindings(channel, environment: environment)
         }
     }
 
-    /// What the receiver warns about at start: how each channel's webhooks are authenticated.
-    public static func signatureFindings(_ channel: Channel, environment: [String: String]) -> [ConfigFinding] {
+    /// What the receiver warns about at start: how each channel's webhooks are authenticated,
+    /// and whether its GET verification can succeed.
+    public static func receiverFindings(_ channel: Channel, environment: [String: String]) -> [ConfigFinding] {
+        var findings = signatureFindings(channel, environment: environment)
+        if let variable = channel.verifyTokenEnv, !variable.isEmpty, (environment[variable] ?? "").isEmpty {
+            findings.append(ConfigFinding(.warning, "channel \(channel.name): verify_token_env \(variable) is not set; its GET verification will be refused (403)"))
+        }
+        return findings
+    }
+
+    static func signatureFindings(_ channel: Channel, environment: [String: String]) -> [ConfigFinding] {
         guard let variable = channel.webhookSecretEnv, !variable.isEmpty else {
             if channel.allowUnsigned {
                 return [ConfigFinding(.warning, "channel \(channel.name): allow_unsigned = true, its webhooks are accepted without a signature (for local testing only)")]
@@ -40,15 +49,11 @@ public enum ConfigCheck {
         return []
     }
 
-    public static func unsetVariables(_ channel: Channel, environment: [String: String]) -> [ConfigFinding] {
-        var findings: [ConfigFinding] = []
-        if let variable = channel.verifyTokenEnv, !variable.isEmpty, (environment[variable] ?? "").isEmpty {
-            findings.append(ConfigFinding(.warning, "channel \(channel.name): verify_token_env \(variable) is not set; its GET verification will be refused (403)"))
-        }
-        if let variable = channel.tokenEnv, !variable.isEmpty, (environment[variable] ?? "").isEmpty, channel.sendURL != nil {
-            findings.append(ConfigFinding(.warning, "channel \(channel.name): token_env \(variable) is not set; replies on it cannot be sent"))
-        }
-        return findings
+    /// Whether replies on the channel can be sent (its token is in the environment).
+    static func sendFindings(_ channel: Channel, environment: [String: String]) -> [ConfigFinding] {
+        guard let variable = channel.tokenEnv, !variable.isEmpty, (environment[variable] ?? "").isEmpty,
+              channel.sendURL != nil else { return [] }
+        return [ConfigFinding(.warning, "channel \(channel.name): token_env \(variable) is not set; replies on it cannot be sent")]
     }
 
     /// Two channels claiming one number or provider id: webhooks could not be routed.

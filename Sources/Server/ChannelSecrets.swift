@@ -37,9 +37,7 @@ struct ChannelSecrets: Sendable {
             if let variable = channel.verifyTokenEnv, let value = environment[variable], !value.isEmpty {
                 verifyTokens[channel.name] = value
             }
-            problems += ConfigCheck.signatureFindings(channel, environment: environment).map(\.text)
-            problems += ConfigCheck.unsetVariables(channel, environment: environment)
-                .filter { $0.text.contains("verify_token_env") }.map(\.text)
+            problems += ConfigCheck.receiverFindings(channel, environment: environment).map(\.text)
         }
     }
 
