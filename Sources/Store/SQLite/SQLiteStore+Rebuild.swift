@@ -70,7 +70,7 @@ struct DraftAnchor {
     var channel: String
     var text: String
     var updatedAt: Double
-    var identifiers: [(kind: String, value: String, scope: String)]
+    var identifiers: [ScopedIdentifier]
 
     static func all(_ db: Database) throws -> [DraftAnchor] {
         let drafts = try Row.fetchAll(db, sql: """
@@ -81,7 +81,11 @@ struct DraftAnchor {
             let identifiers = try Row.fetchAll(db, sql: """
                 SELECT kind, value, scope FROM identifier WHERE contact_id = ? AND kind != 'username'
                 ORDER BY CASE kind WHEN 'bsuid' THEN 0 WHEN 'parent_bsuid' THEN 1 ELSE 2 END, current DESC
-                """, arguments: [contact]).map { (kind: $0["kind"] as String, value: $0["value"] as String, scope: $0["scope"] as String) }
+                """, arguments: [contact]).compactMap { row -> ScopedIdentifier? in
+                    guard let kind = IdentifierKind(rawValue: row["kind"]) else { return nil }
+                    let scope: String = row["scope"]
+                    return ScopedIdentifier(kind: kind, value: row["value"], scope: scope.isEmpty ? nil : scope)
+                }
             return DraftAnchor(channel: row["channel"], text: row["text"], updatedAt: row["updated_at"], identifiers: identifiers)
         }
     }
@@ -120,13 +124,12 @@ struct OperatorWorkReattachment {
         for draft in drafts {
             var contact: Int64?
             for identifier in draft.identifiers {
-                contact = try Int64.fetchOne(db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
-                                             arguments: [identifier.kind, identifier.value, identifier.scope])
+                contact = try holder(of: identifier)
                 if contact != nil { break }
             }
-            if contact == nil, let first = draft.identifiers.first, let kind = IdentifierKind(rawValue: first.kind) {
+            if contact == nil, let first = draft.identifiers.first {
                 var identity = CustomerIdentity()
-                identity.set(Identifier(kind: kind, value: first.value), field: "draft")
+                identity.set(first.identifier, field: "draft")
                 contact = try holder(of: identity, channelName: draft.channel, at: draft.updatedAt)
             }
             guard let contact else { continue }
@@ -138,15 +141,16 @@ struct OperatorWorkReattachment {
     private func holder(of sentTo: CustomerIdentity, channelName: String, at time: Double) throws -> ContactID {
         let channel = channels.named(channelName) ?? Channel(name: channelName, provider: .meta, portfolio: "")
         for identifier in sentTo.identifiers where identifier.kind != .username {
-            let scoped = channel.scoped(identifier)
-            if let id = try ContactID.fetchOne(
-                db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
-                arguments: [scoped.kind.rawValue, scoped.value, scoped.scope ?? ""]) {
-                return id
-            }
+            if let id = try holder(of: channel.scoped(identifier)) { return id }
         }
         var writer = ContactWriter(db: db, rawEventID: nil, cache: cache)
         return try writer.resolve(sentTo, on: channel, at: time)
+    }
+
+    /// Whoever holds `identifier` in the rebuilt graph (current or superseded).
+    private func holder(of identifier: ScopedIdentifier) throws -> ContactID? {
+        try ContactID.fetchOne(db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
+                               arguments: [identifier.kind.rawValue, identifier.value, identifier.scope ?? ""])
     }
 
     private func conversationID(channel: String, contact: ContactID) throws -> Int64 {
