@@ -35,8 +35,14 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             } catch {
                 throw StoreOpenError("cannot open store \(path): \(error)")
             }
-        case .postgres:
-            throw StoreOpenError("cannot open store \(self): this build has no PostgreSQL backend yet (the team store is a later step); use a file path")
+        case .postgres(let url):
+            do {
+                return try PostgresStore(url: url)
+            } catch let error as StoreOpenError {
+                throw error
+            } catch {
+                throw StoreOpenError("cannot open store \(self): \(error)")
+            }
         }
     }
 }

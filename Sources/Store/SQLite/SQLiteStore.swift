@@ -2,13 +2,13 @@ import Foundation
 @_spi(Testing) public import GRDB
 
 /// The embedded backend: one SQLite file in WAL mode, shared by every process on the machine
-/// (replay, serve, TUI).
-public final class SQLiteStore: InboxStore {
+/// (replay, serve, TUI). It runs the shared relational code (`Relational/`) on GRDB.
+public final class SQLiteStore: RelationalStore {
     /// The GRDB pool: one writer, concurrent readers. Tests read and write it directly.
     @_spi(Testing) public let database: DatabasePool
     public let path: String
     public var location: String { path }
-    let writeCache = IngestCacheBox()
+    public let writeCache = IngestCacheBox()
     private let watch: StoreChangeWatch
 
     /// Opens (creating if needed) the store at `path`, migrates it to the current schema and
@@ -35,5 +35,49 @@ public final class SQLiteStore: InboxStore {
         try failInterruptedSends()
     }
 
+    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try database.read { db in try body(db) }
+    }
+
+    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try database.write { db in try body(db) }
+    }
+
+    /// SQLite has one writer at a time; the cache stays valid while `PRAGMA data_version`
+    /// (which moves when another connection commits) stays put.
+    public func beginIngest(_ db: any SQLSession, cache: IngestCache) throws {
+        let version = try db.value(Int64.self, sql: "PRAGMA data_version") ?? 0
+        if version != cache.dataVersion {
+            cache.clear()
+            cache.dataVersion = version
+        }
+        if !cache.writerTuned {
+            // The writer touches index pages all over a large file: give it a real page
+            // cache, and checkpoint the WAL in larger steps (fewer fsyncs).
+            try db.run(sql: "PRAGMA cache_size = -32768")
+            try db.run(sql: "PRAGMA wal_autocheckpoint = 8192")
+            cache.writerTuned = true
+        }
+    }
+
+    public func resetSearchIndex(_ db: any SQLSession) throws {
+        try db.run(sql: "INSERT INTO message_fts(message_fts) VALUES('delete-all')")
+        try db.run(sql: "UPDATE search_index_state SET last_message_id = 0 WHERE id = 1")
+    }
+
     public func changeVersion() throws -> Int64 { try watch.version() }
+
+    /// Indexes one batch of new messages for search; returns how many (0 when caught up).
+    @discardableResult
+    public func catchUpSearchIndex(batch: Int) throws -> Int {
+        let behind = try database.read { db in try MessageSearch.isBehind(db) }
+        guard behind else { return 0 }
+        return try database.write { db in try MessageSearch.catchUp(db, batch: batch) }
+    }
+
+    /// Searches every message, indexing what is new first.
+    public func searchMessages(_ text: String, limit: Int) throws -> [SearchHit] {
+        while try catchUpSearchIndex(batch: 50_000) > 0 {}
+        return try database.read { db in try MessageSearch.search(db, text: text, limit: limit) }
+    }
 }

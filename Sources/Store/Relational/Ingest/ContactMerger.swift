@@ -1,19 +1,19 @@
-import GRDB
 import Identity
 
 /// Merges one contact into another: identifiers, usernames and conversations move to the
 /// survivor (conversations on the same channel become one), the loser is kept as a tombstone
 /// pointing at the survivor, and the merge is logged (append-only).
 struct ContactMerger {
-    let db: Database
+    let db: any SQLSession
 
     func merge(_ loser: ContactID, into survivor: ContactID, reason: String, rawEventID: Int64?, at time: Double) throws {
         guard loser != survivor else { return }
         try db.run(sql: "UPDATE identifier SET contact_id = ? WHERE contact_id = ?", arguments: [survivor, loser])
         try db.run(
             sql: """
-                INSERT OR IGNORE INTO contact_username (contact_id, username, current, first_seen, last_seen)
+                INSERT INTO contact_username (contact_id, username, current, first_seen, last_seen)
                 SELECT ?, username, 0, first_seen, last_seen FROM contact_username WHERE contact_id = ?
+                ON CONFLICT DO NOTHING
                 """,
             arguments: [survivor, loser])
         try db.run(sql: "DELETE FROM contact_username WHERE contact_id = ?", arguments: [loser])
@@ -40,11 +40,11 @@ struct ContactMerger {
     }
 
     private func mergeConversations(of loser: ContactID, into survivor: ContactID) throws {
-        let moving = try Row.fetchAll(db, sql: "SELECT id, channel FROM conversation WHERE contact_id = ?", arguments: [loser])
+        let moving = try db.rows(sql: "SELECT id, channel FROM conversation WHERE contact_id = ?", arguments: [loser])
         for row in moving {
             let id: Int64 = row["id"]
             let channel: String = row["channel"]
-            if let keep = try db.fetchCached(Int64.self, sql: "SELECT id FROM conversation WHERE contact_id = ? AND channel = ?", arguments: [survivor, channel]) {
+            if let keep = try db.value(Int64.self, sql: "SELECT id FROM conversation WHERE contact_id = ? AND channel = ?", arguments: [survivor, channel]) {
                 try db.run(sql: "UPDATE message SET conversation_id = ? WHERE conversation_id = ?", arguments: [keep, id])
                 try db.run(
                     sql: "UPDATE conversation SET unread = unread + (SELECT unread FROM conversation WHERE id = ?) WHERE id = ?",

@@ -4,7 +4,7 @@ import Identity
 /// Lookups the writer repeats for every message of a busy customer. Valid only while no
 /// other connection has written: the writer drops it when `PRAGMA data_version` moves,
 /// and after any merge or identity change.
-final class IngestCache {
+public final class IngestCache {
     var dataVersion: Int64 = -1
     /// Whether the writer connection's pragmas for bulk ingest are set.
     var writerTuned = false
@@ -40,7 +40,8 @@ struct ConversationState {
 /// The writer's cache, behind a lock so the store stays `Sendable` (only the single writer
 /// connection touches it, inside `database.write`). A class, mutated in place: copying
 /// dictionaries of 50,000 entries per message would make ingest quadratic.
-final class IngestCacheBox: @unchecked Sendable {
+public final class IngestCacheBox: @unchecked Sendable {
+    public init() {}
     private let lock = NSLock()
     private let cache = IngestCache()
 

@@ -1,18 +1,15 @@
 import FoundationEssentials
-public import GRDB
 import Webhooks
 
 /// Moves outbound messages along pending → sent → delivered → read (or failed). A status
 /// for a message id the store has not seen yet is parked in `pending_status` and applied
 /// when the message gets that id (`applyPending`).
-public struct StatusApplier {
-    let db: Database
-
-    public init(db: Database) { self.db = db }
+struct StatusApplier {
+    let db: any SQLSession
 
     /// Applies a status; returns false when it changed nothing (already known or older).
     func apply(_ status: StatusUpdate, channel: String, rawEventID: Int64?) throws -> Bool {
-        let target = try db.fetchCached(Row.self, sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
+        let target = try db.row(sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
             arguments: [channel, status.messageID])
         guard let target else {
             try db.run(
@@ -31,14 +28,13 @@ public struct StatusApplier {
     }
 
     /// Applies parked statuses once an outbound message row carries its provider id.
-    public func applyPending(channel: String, providerMessageID: String) throws {
-        let parked = try Row.fetchAll(
-            db, sql: """
+    func applyPending(channel: String, providerMessageID: String) throws {
+        let parked = try db.rows(sql: """
                 SELECT status, error_code, error_title FROM pending_status
                 WHERE channel = ? AND provider_message_id = ? ORDER BY timestamp, id
                 """, arguments: [channel, providerMessageID])
         guard !parked.isEmpty,
-              let target = try db.fetchCached(Row.self, sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
+              let target = try db.row(sql: "SELECT id, status FROM message WHERE channel = ? AND provider_message_id = ?",
                 arguments: [channel, providerMessageID])
         else { return }
         var current: String? = target["status"]

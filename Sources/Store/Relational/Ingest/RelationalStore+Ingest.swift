@@ -1,46 +1,26 @@
 import Foundation
-import GRDB
 public import Identity
 import JSON
 import Webhooks
 
-extension SQLiteStore {
-    /// Ingests one webhook in its own transaction.
-    public func ingest(_ webhook: RawWebhook, channels: ChannelDirectory) throws -> IngestOutcome {
-        try ingest([PreparedWebhook(webhook)], channels: channels)[0]
-    }
-
+extension RelationalStore {
     /// Ingests prepared webhooks in ONE transaction (group commit), each inside its own
     /// savepoint: a webhook is applied whole or not at all, and nothing is acknowledged
     /// before the transaction commits.
     public func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
         do {
-            return try write(batch, channels: channels)
+            return try write { db in try ingest(batch, channels: channels, db: db) }
         } catch {
-            // The transaction rolled back: what the cache learned in it is not in the file.
+            // The transaction rolled back: what the cache learned in it is not in the store.
             writeCache.withCache { $0.clear() }
             throw error
         }
     }
 
-    private func write(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
-        try database.write { db in try ingest(batch, channels: channels, db: db) }
-    }
-
     /// Ingests `batch` inside the caller's transaction (ingest, rebuild).
-    func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory, db: Database) throws -> [IngestOutcome] {
+    func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory, db: any SQLSession) throws -> [IngestOutcome] {
         try writeCache.withCache { cache in
-            let version = try db.fetchCached(Int64.self, sql: "PRAGMA data_version") ?? 0
-            if version != cache.dataVersion {
-                cache.clear()
-                cache.dataVersion = version
-            }
-            if !cache.writerTuned {
-                // The writer touches index pages all over a large file: give it a real page
-                // cache, and checkpoint the WAL in larger steps (fewer fsyncs).
-                try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192")
-                cache.writerTuned = true
-            }
+            try beginIngest(db, cache: cache)
             var outcomes: [IngestOutcome] = []
             outcomes.reserveCapacity(batch.count)
             for webhook in batch {
@@ -51,7 +31,7 @@ extension SQLiteStore {
     }
 
     private func ingestOne(_ webhook: PreparedWebhook, channels: ChannelDirectory,
-                           db: Database, cache: IngestCache) throws -> IngestOutcome {
+                           db: any SQLSession, cache: IngestCache) throws -> IngestOutcome {
         let raw = webhook.raw
         let decoded: DecodedBody
         switch webhook.decoded {
@@ -72,7 +52,7 @@ extension SQLiteStore {
         if let name = raw.channelName, channels.named(name) == nil {
             return try quarantine(raw, key: webhook.dedupeKey, reason: "unknown channel \"\(name)\" (not in the config)", db: db)
         }
-        if try db.fetchCached(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
+        if try db.value(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
             return .duplicate
         }
         if decoded.webhook.isIgnorable {
@@ -87,17 +67,18 @@ extension SQLiteStore {
         try db.run(sql: "SAVEPOINT webhook")
         let outcome: IngestOutcome
         do {
-            try logRawEvent(webhook, provider: decoded.provider, db: db)
-            var writer = IngestWriter(db: db, rawEventID: db.lastInsertedRowID, cache: cache)
+            let logged = try logRawEvent(webhook, provider: decoded.provider, db: db)
+            var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
             let (applied, skipped) = try writer.apply(routed.matched)
             try db.run(sql: "RELEASE SAVEPOINT webhook")
             outcome = .ingested(applied: applied, skipped: skipped)
-        } catch let error as DatabaseError {
+        } catch {
+            guard let failure = db.statementFailure(error) else { throw error }
             try db.run(sql: "ROLLBACK TO SAVEPOINT webhook")
             try db.run(sql: "RELEASE SAVEPOINT webhook")
             cache.clear()
             return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider,
-                                  reason: "store error: \(error.message ?? error.description)", db: db)
+                                  reason: "store error: \(failure)", db: db)
         }
         let unusable = routed.unmatched + decoded.webhook.rejected
         if !unusable.isEmpty {
@@ -106,10 +87,11 @@ extension SQLiteStore {
         return outcome
     }
 
-    /// Appends the webhook to the raw event log.
-    private func logRawEvent(_ webhook: PreparedWebhook, provider: ProviderKind, db: Database) throws {
+    /// Appends the webhook to the raw event log; returns its id.
+    @discardableResult
+    private func logRawEvent(_ webhook: PreparedWebhook, provider: ProviderKind, db: any SQLSession) throws -> Int64 {
         let raw = webhook.raw
-        try db.run(
+        return try db.insert(
             sql: """
                 INSERT INTO raw_event (provider, channel, received_at, dedupe_key, headers, body)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -120,7 +102,7 @@ extension SQLiteStore {
 
     /// Keeps the raw body with the reason; the same body quarantined twice is kept once.
     private func quarantine(_ raw: RawWebhook, key: String, provider: ProviderKind? = nil, reason: String,
-                            db: Database) throws -> IngestOutcome {
+                            db: any SQLSession) throws -> IngestOutcome {
         try db.run(
             sql: """
                 INSERT INTO quarantine (received_at, provider, channel, reason, body, size, dedupe_key)

@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 public import Identity
 
-extension SQLiteStore {
+extension RelationalStore {
     /// What reply planning needs about a contact: its current identifiers with their scopes
     /// and, per channel, when the customer last wrote there. Nil for an unknown contact.
     public func replyContext(contact id: ContactID) throws -> ReplyContext? {
         guard let contact = try contact(id: id) else { return nil }
-        let rows = try database.read { db in
-            try Row.fetchAll(db, sql: """
+        let rows = try read { db in
+            try db.rows(sql: """
                 SELECT channel, max(last_inbound_at) AS last FROM conversation
                 WHERE contact_id = ? AND last_inbound_at IS NOT NULL GROUP BY channel
                 """, arguments: [id])

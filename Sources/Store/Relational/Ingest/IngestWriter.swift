@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 import Identity
 import Webhooks
 
 /// Applies one webhook's events inside the ingest transaction.
 struct IngestWriter {
-    let db: Database
+    let db: any SQLSession
     let rawEventID: Int64
     let cache: IngestCache
 
@@ -26,7 +25,7 @@ struct IngestWriter {
     }
 
     private mutating func apply(_ message: InboundMessage, on channel: Channel) throws -> Bool {
-        let exists = try db.fetchCached(Bool.self, sql: "SELECT 1 FROM message WHERE channel = ? AND provider_message_id = ?",
+        let exists = try db.value(Bool.self, sql: "SELECT 1 FROM message WHERE channel = ? AND provider_message_id = ?",
             arguments: [channel.name, message.id]) ?? false
         if exists { return false }
         let time = message.timestamp.timeIntervalSince1970

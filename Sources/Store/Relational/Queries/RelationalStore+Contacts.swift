@@ -2,20 +2,20 @@ import Foundation
 import GRDB
 public import Identity
 
-extension SQLiteStore {
+extension RelationalStore {
     /// Every live (not merged away) contact, oldest first, with identifiers and usernames.
     public func contacts() throws -> [Contact] {
-        try database.read { db in try ContactQuery.fetch(db, "merged_into IS NULL") }
+        try read { db in try ContactQuery.fetch(db, "merged_into IS NULL") }
     }
 
     public func contact(id: ContactID) throws -> Contact? {
-        try database.read { db in try ContactQuery.fetch(db, "id = \(id)").first }
+        try read { db in try ContactQuery.fetch(db, "id = \(id)").first }
     }
 
     /// Finds a contact by any identifier it has or had: phone (digits or +formatted), BSUID,
     /// parent BSUID, `@username`, or its id. Merged-away contacts lead to their survivor.
     public func findContact(ref: String) throws -> Contact? {
-        try database.read { db in
+        try read { db in
             guard let id = try ContactQuery.resolveRef(ref, db: db) else { return nil }
             return try ContactQuery.fetch(db, "id = \(id)").first
         }
@@ -24,13 +24,13 @@ extension SQLiteStore {
 
 /// Reads contacts with their identifiers in two queries (not one per contact).
 enum ContactQuery {
-    static func fetch(_ db: Database, _ condition: SQL) throws -> [Contact] {
-        let rows = try Row.fetchAll(db, SQLRequest<Row>("SELECT id, name, username, country FROM contact WHERE \(condition) ORDER BY id"))
+    static func fetch(_ db: any SQLSession, _ condition: SQLFragment) throws -> [Contact] {
+        let rows = try db.rows("SELECT id, name, username, country FROM contact WHERE \(condition) ORDER BY id")
         guard !rows.isEmpty else { return [] }
         let single: ContactID? = rows.count == 1 ? rows[0]["id"] : nil
-        let filter: SQL = single.map { "WHERE contact_id = \($0)" } ?? ""
+        let filter: SQLFragment = single.map { "WHERE contact_id = \($0)" } ?? ""
         var identifiers: [ContactID: [ContactIdentifier]] = [:]
-        for row in try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM identifier \(filter) ORDER BY id")) {
+        for row in try db.rows("SELECT * FROM identifier \(filter) ORDER BY id") {
             guard let kind = IdentifierKind(rawValue: row["kind"]) else { continue }
             let scope: String = row["scope"]
             let superseded: Double? = row["superseded_at"]
@@ -41,7 +41,7 @@ enum ContactQuery {
                 supersededAt: superseded.map(Date.init(timeIntervalSince1970:))))
         }
         var usernames: [ContactID: [ContactUsername]] = [:]
-        for row in try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM contact_username \(filter) ORDER BY last_seen DESC")) {
+        for row in try db.rows("SELECT * FROM contact_username \(filter) ORDER BY last_seen DESC") {
             usernames[row["contact_id"], default: []].append(ContactUsername(
                 username: row["username"], current: row["current"], firstSeen: Date(timeIntervalSince1970: row["first_seen"])))
         }
@@ -53,8 +53,8 @@ enum ContactQuery {
     }
 
     /// Merges into or out of a contact, oldest first.
-    static func merges(of contact: ContactID, db: Database) throws -> [MergeRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM merge_log WHERE survivor_id = ? OR merged_id = ? ORDER BY at, id",
+    static func merges(of contact: ContactID, db: any SQLSession) throws -> [MergeRecord] {
+        try db.rows(sql: "SELECT * FROM merge_log WHERE survivor_id = ? OR merged_id = ? ORDER BY at, id",
                          arguments: [contact, contact]).map {
             MergeRecord(survivor: $0["survivor_id"], merged: $0["merged_id"], reason: $0["reason"],
                         at: Date(timeIntervalSince1970: $0["at"]))
@@ -62,8 +62,8 @@ enum ContactQuery {
     }
 
     /// Phones of or against a contact that were not merged, oldest first.
-    static func conflicts(of contact: ContactID, db: Database) throws -> [ConflictRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM identity_conflict WHERE contact_id = ? OR other_contact_id = ? ORDER BY at, id",
+    static func conflicts(of contact: ContactID, db: any SQLSession) throws -> [ConflictRecord] {
+        try db.rows(sql: "SELECT * FROM identity_conflict WHERE contact_id = ? OR other_contact_id = ? ORDER BY at, id",
                          arguments: [contact, contact]).map {
             ConflictRecord(contact: $0["contact_id"], otherContact: $0["other_contact_id"], phone: $0["phone"],
                            at: Date(timeIntervalSince1970: $0["at"]))
@@ -71,33 +71,30 @@ enum ContactQuery {
     }
 
     /// The live contact a reference points at.
-    static func resolveRef(_ ref: String, db: Database) throws -> ContactID? {
+    static func resolveRef(_ ref: String, db: any SQLSession) throws -> ContactID? {
         let text = ref.trimmingWhitespace()
         // An empty reference (or a bare "@") names no one.
         guard !text.isEmpty, text != "@" else { return nil }
         var found: ContactID?
         if text.hasPrefix("@") {
-            found = try ContactID.fetchOne(
-                db, sql: "SELECT contact_id FROM contact_username WHERE username = ? ORDER BY current DESC, last_seen DESC LIMIT 1",
+            found = try db.value(ContactID.self, sql: "SELECT contact_id FROM contact_username WHERE username = ? ORDER BY current DESC, last_seen DESC LIMIT 1",
                 arguments: [text])
         }
         if found == nil, let id = IdentifierClassifier.classify(text).identifier {
-            found = try ContactID.fetchOne(
-                db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? ORDER BY current DESC, last_seen DESC LIMIT 1",
+            found = try db.value(ContactID.self, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? ORDER BY current DESC, last_seen DESC LIMIT 1",
                 arguments: [id.kind.rawValue, id.value])
         }
         if found == nil, let id = ContactID(text) {
-            found = try ContactID.fetchOne(db, sql: "SELECT id FROM contact WHERE id = ?", arguments: [id])
+            found = try db.value(ContactID.self, sql: "SELECT id FROM contact WHERE id = ?", arguments: [id])
         }
         if found == nil, !text.hasPrefix("@") {
-            found = try ContactID.fetchOne(
-                db, sql: "SELECT contact_id FROM contact_username WHERE username = ? OR username = ? LIMIT 1",
+            found = try db.value(ContactID.self, sql: "SELECT contact_id FROM contact_username WHERE username = ? OR username = ? LIMIT 1",
                 arguments: [text, "@" + text])
         }
         // Follow tombstones to the surviving contact.
         var hops = 0
         while let id = found, hops < 64,
-              let next = try ContactID.fetchOne(db, sql: "SELECT merged_into FROM contact WHERE id = ?", arguments: [id]) {
+              let next = try db.value(ContactID.self, sql: "SELECT merged_into FROM contact WHERE id = ?", arguments: [id]) {
             found = next
             hops += 1
         }

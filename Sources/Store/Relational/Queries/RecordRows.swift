@@ -11,7 +11,7 @@ extension Message {
         m.status, m.error_code, m.error_title, m.timestamp, m.phone, m.bsuid, m.parent_bsuid, m.username
         """
 
-    init(row: Row) {
+    init(row: SQLRow) {
         let direction: String = row[5]
         let status: String? = row[8]
         self.init(
@@ -29,13 +29,13 @@ extension Conversation {
     static let selection = """
         c.id, c.channel, c.contact_id, c.unread, c.message_count, c.last_message_at, c.last_inbound_at,
         c.last_message_preview, k.name, k.username,
-        (SELECT i.kind || char(9) || i.value FROM identifier i
+        (SELECT i.kind || '\t' || i.value FROM identifier i
           WHERE i.contact_id = c.contact_id AND i.current = 1 AND i.kind != 'username'
           ORDER BY CASE i.kind WHEN 'phone' THEN 0 WHEN 'bsuid' THEN 1 ELSE 2 END, i.id
           LIMIT 1) AS best
         """
 
-    init(row: Row) {
+    init(row: SQLRow) {
         let last: Double? = row[5]
         let inbound: Double? = row[6]
         var address: Identifier?

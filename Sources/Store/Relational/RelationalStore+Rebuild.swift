@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 public import Identity
 import Webhooks
 
-extension SQLiteStore {
+extension RelationalStore {
     /// Re-projects contacts, conversations and inbound messages from the raw event log, in
     /// arrival order, through the same ingest path; the log and the quarantine are untouched.
     ///
@@ -14,30 +13,26 @@ extension SQLiteStore {
     /// re-attached to the conversation of whoever holds the identifier it is anchored to
     /// (channel + identifier). Foreign keys are checked at the commit.
     /// Returns the number of logged events re-applied.
-    public func rebuild(channels: ChannelDirectory, batchSize: Int = 2000) throws -> Int {
+    public func rebuild(channels: ChannelDirectory, batchSize: Int) throws -> Int {
         writeCache.withCache { $0.clear(); $0.dataVersion = -1 }
         defer { writeCache.withCache { $0.clear(); $0.dataVersion = -1 } }
-        return try database.write { db in
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        return try write { db in
+            switch db.dialect {
+            case .sqlite: try db.run(sql: "PRAGMA defer_foreign_keys = ON")
+            case .postgres: try db.run(sql: "SET CONSTRAINTS ALL DEFERRED")
+            }
             let drafts = try DraftAnchor.all(db)
-            try db.execute(sql: """
-                DELETE FROM message WHERE direction = 'in';
-                DELETE FROM draft;
-                DELETE FROM conversation;
-                DELETE FROM identifier;
-                DELETE FROM contact_username;
-                DELETE FROM merge_log;
-                DELETE FROM identity_conflict;
-                DELETE FROM pending_status;
-                DELETE FROM contact;
-                INSERT INTO message_fts(message_fts) VALUES('delete-all');
-                UPDATE search_index_state SET last_message_id = 0 WHERE id = 1;
-                """)
+            try db.run(sql: "DELETE FROM message WHERE direction = 'in'")
+            for table in ["draft", "conversation", "identifier", "contact_username", "merge_log", "identity_conflict",
+                          "pending_status", "contact"] {
+                try db.run(sql: "DELETE FROM \(table)")
+            }
+            try resetSearchIndex(db)
             writeCache.withCache { $0.clear() }
             var lastID: Int64 = 0
             var count = 0
             while true {
-                let page = try Self.loggedEvents(after: lastID, limit: batchSize, db: db)
+                let page = try RawEventLog.events(after: lastID, limit: batchSize, db: db)
                 guard let last = page.last?.loggedEventID else { break }
                 _ = try ingest(page, channels: channels, db: db)
                 lastID = last
@@ -50,8 +45,12 @@ extension SQLiteStore {
         }
     }
 
-    private static func loggedEvents(after id: Int64, limit: Int, db: Database) throws -> [PreparedWebhook] {
-        try Row.fetchAll(db, sql: """
+}
+
+/// The raw event log read back in arrival order, as webhooks to re-apply.
+enum RawEventLog {
+    static func events(after id: Int64, limit: Int, db: any SQLSession) throws -> [PreparedWebhook] {
+        try db.rows(sql: """
             SELECT id, provider, channel, received_at, body FROM raw_event WHERE id > ? ORDER BY id LIMIT ?
             """, arguments: [id, limit]).map { row in
             let body: Data = row["body"]
@@ -72,13 +71,13 @@ struct DraftAnchor {
     var updatedAt: Double
     var identifiers: [ScopedIdentifier]
 
-    static func all(_ db: Database) throws -> [DraftAnchor] {
-        let drafts = try Row.fetchAll(db, sql: """
+    static func all(_ db: any SQLSession) throws -> [DraftAnchor] {
+        let drafts = try db.rows(sql: """
             SELECT d.text, d.updated_at, c.channel, c.contact_id FROM draft d JOIN conversation c ON c.id = d.conversation_id
             """)
         return try drafts.map { row in
             let contact: Int64 = row["contact_id"]
-            let identifiers = try Row.fetchAll(db, sql: """
+            let identifiers = try db.rows(sql: """
                 SELECT kind, value, scope FROM identifier WHERE contact_id = ? AND kind != 'username'
                 ORDER BY CASE kind WHEN 'bsuid' THEN 0 WHEN 'parent_bsuid' THEN 1 ELSE 2 END, current DESC
                 """, arguments: [contact]).compactMap { row -> ScopedIdentifier? in
@@ -93,7 +92,7 @@ struct DraftAnchor {
 
 /// Puts operator work back on the rebuilt projection.
 struct OperatorWorkReattachment {
-    let db: Database
+    let db: any SQLSession
     let channels: ChannelDirectory
     let cache: IngestCache
 
@@ -101,7 +100,7 @@ struct OperatorWorkReattachment {
     /// it was sent to; if nobody does (its contact was only ever known from the reply), a
     /// contact holding that identifier is recreated, so no reply is ever dropped.
     func reattachOutgoing() throws {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows(sql: """
             SELECT id, channel, phone, bsuid, parent_bsuid, username, timestamp FROM message WHERE direction = 'out' ORDER BY id
             """)
         var touched = Set<Int64>()
@@ -111,7 +110,7 @@ struct OperatorWorkReattachment {
                                           username: row["username"])
             let contact = try holder(of: sentTo, channelName: channelName, at: row["timestamp"])
             let conversation = try conversationID(channel: channelName, contact: contact)
-            try db.execute(sql: "UPDATE message SET conversation_id = ? WHERE id = ?", arguments: [conversation, row["id"] as Int64])
+            try db.run(sql: "UPDATE message SET conversation_id = ? WHERE id = ?", arguments: [conversation, row["id"] as Int64])
             touched.insert(conversation)
         }
         for conversation in touched { try ConversationWriter.recount(conversation, db: db) }
@@ -149,11 +148,11 @@ struct OperatorWorkReattachment {
 
     /// Whoever holds `identifier` in the rebuilt graph (current or superseded).
     private func holder(of identifier: ScopedIdentifier) throws -> ContactID? {
-        try ContactID.fetchOne(db, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
+        try db.value(ContactID.self, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
                                arguments: [identifier.kind.rawValue, identifier.value, identifier.scope ?? ""])
     }
 
     private func conversationID(channel: String, contact: ContactID) throws -> Int64 {
-        try SQLiteStore.conversationID(channel: channel, contact: contact, db: db)
+        try ConversationRows.id(channel: channel, contact: contact, db: db)
     }
 }

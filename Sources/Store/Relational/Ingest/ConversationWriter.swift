@@ -1,22 +1,21 @@
-import GRDB
 import Identity
 
 /// Finds or creates the conversation for (channel, contact) and keeps its summary columns
 /// (count, unread, last inbound, last activity, preview) current as messages arrive.
 struct ConversationWriter {
-    let db: Database
+    let db: any SQLSession
     let cache: IngestCache
 
     mutating func conversation(channel: String, contact: ContactID) throws -> ConversationState {
         let key = ConversationSlot(channel: channel, contact: contact)
         if let cached = cache.conversations[key] { return cached }
         let state: ConversationState
-        if let row = try db.fetchCached(Row.self, sql: "SELECT id, last_message_at FROM conversation WHERE channel = ? AND contact_id = ?",
+        if let row = try db.row(sql: "SELECT id, last_message_at FROM conversation WHERE channel = ? AND contact_id = ?",
             arguments: [channel, contact]) {
             state = ConversationState(id: row["id"], lastMessageAt: row["last_message_at"])
         } else {
-            try db.run(sql: "INSERT INTO conversation (channel, contact_id) VALUES (?, ?)", arguments: [channel, contact])
-            state = ConversationState(id: db.lastInsertedRowID, lastMessageAt: nil)
+            let id = try db.insert(sql: "INSERT INTO conversation (channel, contact_id) VALUES (?, ?)", arguments: [channel, contact])
+            state = ConversationState(id: id, lastMessageAt: nil)
         }
         cache.conversations[key] = state
         return state
@@ -31,7 +30,8 @@ struct ConversationWriter {
             try db.run(
                 sql: """
                     UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
-                        last_inbound_at = CASE WHEN ? THEN max(coalesce(last_inbound_at, ?), ?) ELSE last_inbound_at END,
+                        last_inbound_at = CASE WHEN ? = 1 AND (last_inbound_at IS NULL OR last_inbound_at < ?) THEN ?
+                                               ELSE last_inbound_at END,
                         last_message_at = ?, last_message_preview = ?
                     WHERE id = ?
                     """,
@@ -40,7 +40,8 @@ struct ConversationWriter {
             try db.run(
                 sql: """
                     UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
-                        last_inbound_at = CASE WHEN ? THEN max(coalesce(last_inbound_at, ?), ?) ELSE last_inbound_at END
+                        last_inbound_at = CASE WHEN ? = 1 AND (last_inbound_at IS NULL OR last_inbound_at < ?) THEN ?
+                                               ELSE last_inbound_at END
                     WHERE id = ?
                     """,
                 arguments: [unread, inbound, time, time, conversation.id])
@@ -51,7 +52,7 @@ struct ConversationWriter {
     }
 
     /// Recomputes a conversation's summary from its messages (after a merge).
-    static func recount(_ id: Int64, db: Database) throws {
+    static func recount(_ id: Int64, db: any SQLSession) throws {
         try db.run(
             sql: """
                 UPDATE conversation SET

@@ -5,24 +5,24 @@ import GRDB
 /// `(last_message_at DESC, id DESC)` so any position costs the same as the top.
 enum ConversationPage {
     /// Up to `limit` conversations from `anchor`, newest first.
-    static func fetch(_ db: Database, from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation] {
+    static func fetch(_ db: any SQLSession, from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation] {
         guard limit > 0 else { return [] }
-        let filter: SQL = unreadOnly ? "c.unread > 0" : "1"
+        let filter: SQLFragment = unreadOnly ? "c.unread > 0" : "TRUE"
         switch anchor {
         case .top:
-            let found = try timed(db, filter, "1", descending: true, limit)
+            let found = try timed(db, filter, "TRUE", descending: true, limit)
             return try found + untimed(db, filter, limit - found.count)
         case .bottom:
             let nulls = try rows(db, "\(filter) AND c.last_message_at IS NULL", order: "c.id ASC", limit)
-            let timedRows = try timed(db, filter, "1", descending: false, limit - nulls.count)
+            let timedRows = try timed(db, filter, "TRUE", descending: false, limit - nulls.count)
             return (nulls + timedRows).reversed()
         case .from(let key), .after(let key):
             let inclusive: Bool = if case .from = anchor { true } else { false }
             guard let t = key.lastMessageAt else {
-                let idBound: SQL = inclusive ? "c.id <= \(key.id)" : "c.id < \(key.id)"
+                let idBound: SQLFragment = inclusive ? "c.id <= \(key.id)" : "c.id < \(key.id)"
                 return try rows(db, "\(filter) AND c.last_message_at IS NULL AND \(idBound)", order: "c.id DESC", limit)
             }
-            let keyset: SQL = inclusive ? "(c.last_message_at, c.id) <= (\(t), \(key.id))" : "(c.last_message_at, c.id) < (\(t), \(key.id))"
+            let keyset: SQLFragment = inclusive ? "(c.last_message_at, c.id) <= (\(t), \(key.id))" : "(c.last_message_at, c.id) < (\(t), \(key.id))"
             let found = try timed(db, filter, keyset, descending: true, limit)
             return try found + untimed(db, filter, limit - found.count)
         case .before(let key):
@@ -32,7 +32,7 @@ enum ConversationPage {
             } else {
                 found = try rows(db, "\(filter) AND c.last_message_at IS NULL AND c.id > \(key.id)", order: "c.id ASC", limit)
                 if found.count < limit {
-                    found += try timed(db, filter, "1", descending: false, limit - found.count)
+                    found += try timed(db, filter, "TRUE", descending: false, limit - found.count)
                 }
             }
             return found.reversed()
@@ -40,8 +40,8 @@ enum ConversationPage {
     }
 
     /// Totals for the status bar: a few index scans, run on open and on store changes.
-    static func counts(_ db: Database) throws -> InboxCounts {
-        let row = try Row.fetchOne(db, sql: """
+    static func counts(_ db: any SQLSession) throws -> InboxCounts {
+        let row = try db.row(sql: """
             SELECT (SELECT count(*) FROM conversation),
                    (SELECT count(*) FROM conversation WHERE unread > 0),
                    (SELECT max(id) FROM message),
@@ -54,34 +54,34 @@ enum ConversationPage {
     }
 
     /// One conversation by id (after a search jump or a send).
-    static func one(_ db: Database, id: Int64) throws -> Conversation? {
+    static func one(_ db: any SQLSession, id: Int64) throws -> Conversation? {
         try rows(db, "c.id = \(id)", order: "c.id", 1).first
     }
 
     // MARK: - SQL
 
-    private static func timed(_ db: Database, _ filter: SQL, _ keyset: SQL, descending: Bool, _ limit: Int) throws -> [Conversation] {
+    private static func timed(_ db: any SQLSession, _ filter: SQLFragment, _ keyset: SQLFragment, descending: Bool, _ limit: Int) throws -> [Conversation] {
         guard limit > 0 else { return [] }
-        let order: SQL = descending ? "c.last_message_at DESC, c.id DESC" : "c.last_message_at ASC, c.id ASC"
+        let order: SQLFragment = descending ? "c.last_message_at DESC, c.id DESC" : "c.last_message_at ASC, c.id ASC"
         return try rows(db, "\(filter) AND c.last_message_at IS NOT NULL AND \(keyset)", order: order, limit)
     }
 
     /// Conversations without any message time come after all others; read them only when
     /// the timed ones ran out before the page was full.
-    private static func untimed(_ db: Database, _ filter: SQL, _ limit: Int) throws -> [Conversation] {
+    private static func untimed(_ db: any SQLSession, _ filter: SQLFragment, _ limit: Int) throws -> [Conversation] {
         guard limit > 0 else { return [] }
         return try rows(db, "\(filter) AND c.last_message_at IS NULL", order: "c.id DESC", limit)
     }
 
-    static func rows(_ db: Database, _ condition: SQL, order: SQL, _ limit: Int?) throws -> [Conversation] {
-        let bound: SQL = limit.map { "LIMIT \($0)" } ?? ""
-        let request: SQLRequest<Row> = """
+    static func rows(_ db: any SQLSession, _ condition: SQLFragment, order: SQLFragment, _ limit: Int?) throws -> [Conversation] {
+        let bound: SQLFragment = limit.map { "LIMIT \($0)" } ?? ""
+        let request: SQLFragment = """
             SELECT \(sql: Conversation.selection)
             FROM conversation c JOIN contact k ON k.id = c.contact_id
             WHERE \(condition)
             ORDER BY \(order)
             \(bound)
             """
-        return try Row.fetchAll(db, request).map(Conversation.init(row:))
+        return try db.rows(request).map(Conversation.init(row:))
     }
 }

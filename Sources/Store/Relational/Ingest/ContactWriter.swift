@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 import Identity
 import Webhooks
 
 /// Applies contact resolution (`ContactResolver`) to the identity graph tables.
 struct ContactWriter {
-    let db: Database
+    let db: any SQLSession
     let rawEventID: Int64?
     let cache: IngestCache
 
@@ -49,7 +48,7 @@ struct ContactWriter {
 
     private mutating func holder(of identifier: ScopedIdentifier) throws -> ContactID? {
         if let cached = cache.holders[identifier] { return cached }
-        let found = try db.fetchCached(ContactID.self, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
+        let found = try db.value(ContactID.self, sql: "SELECT contact_id FROM identifier WHERE kind = ? AND value = ? AND scope = ?",
             arguments: [identifier.kind.rawValue, identifier.value, identifier.scope ?? ""])
         if let found { cache.holders[identifier] = found }
         return found
@@ -57,8 +56,7 @@ struct ContactWriter {
 
     private mutating func currentPhones(of contact: ContactID) throws -> Set<String> {
         if let cached = cache.currentPhones[contact] { return cached }
-        let phones = Set(try String.fetchAll(
-            db, sql: "SELECT value FROM identifier WHERE contact_id = ? AND kind = 'phone' AND current = 1",
+        let phones = Set(try db.values(String.self, sql: "SELECT value FROM identifier WHERE contact_id = ? AND kind = 'phone' AND current = 1",
             arguments: [contact]))
         cache.currentPhones[contact] = phones
         return phones
@@ -71,10 +69,9 @@ struct ContactWriter {
         case .existing(let id):
             target = id
         case .new:
-            try db.run(
+            target = try db.insert(
                 sql: "INSERT INTO contact (name, username, country, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [customer.name, customer.username, customer.country, time, time])
-            target = db.lastInsertedRowID
             cache.profiles[target] = ContactProfile(name: customer.name, username: customer.username, country: customer.country)
             cache.currentPhones[target] = []
             if let username = customer.username { try recordUsername(username, for: target, at: time) }
@@ -129,7 +126,7 @@ struct ContactWriter {
     }
 
     private func recordConflict(_ conflict: PhoneConflict, contact: ContactID, at time: Double) throws {
-        let known = try db.fetchCached(Bool.self, sql: "SELECT 1 FROM identity_conflict WHERE contact_id = ? AND phone = ?",
+        let known = try db.value(Bool.self, sql: "SELECT 1 FROM identity_conflict WHERE contact_id = ? AND phone = ?",
             arguments: [contact, conflict.phone]) ?? false
         guard !known else { return }
         try db.run(
@@ -143,7 +140,7 @@ struct ContactWriter {
         if let cached = cache.profiles[contact] {
             current = cached
         } else {
-            let row = try db.fetchCached(Row.self, sql: "SELECT name, username, country FROM contact WHERE id = ?", arguments: [contact])
+            let row = try db.row(sql: "SELECT name, username, country FROM contact WHERE id = ?", arguments: [contact])
             current = ContactProfile(name: row?["name"], username: row?["username"], country: row?["country"])
         }
         let updated = ContactProfile(

@@ -1,0 +1,51 @@
+public import Identity
+
+/// The terminal inbox's reads and small writes, as one call each.
+extension RelationalStore {
+    public func conversations(from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation] {
+        try read { db in try ConversationPage.fetch(db, from: anchor, limit: limit, unreadOnly: unreadOnly) }
+    }
+
+    public func conversation(id: Int64) throws -> Conversation? {
+        try read { db in try ConversationPage.one(db, id: id) }
+    }
+
+    public func counts() throws -> InboxCounts {
+        try read { db in try ConversationPage.counts(db) }
+    }
+
+    public func messages(conversationID: Int64, before: MessageKey?, inclusive: Bool, limit: Int) throws -> [Message] {
+        try read { db in
+            try MessagePage.older(db, conversationID: conversationID, before: before, inclusive: inclusive, limit: limit)
+        }
+    }
+
+    public func messages(conversationID: Int64, after: MessageKey, limit: Int) throws -> [Message] {
+        try read { db in try MessagePage.newer(db, conversationID: conversationID, after: after, limit: limit) }
+    }
+
+    public func message(id: Int64) throws -> Message? {
+        try read { db in try MessagePage.one(db, id: id) }
+    }
+
+    @discardableResult
+    public func markRead(conversationID: Int64) throws -> Bool {
+        try write { db in try ReadMarking.markRead(db, conversationID: conversationID) }
+    }
+
+    public func draft(conversationID: Int64) throws -> String? {
+        try read { db in try Drafts.load(db, conversationID: conversationID) }
+    }
+
+    public func saveDraft(conversationID: Int64, text: String, at time: Double) throws {
+        try write { db in try Drafts.save(db, conversationID: conversationID, text: text, at: time) }
+    }
+
+    public func contactDetail(id: ContactID) throws -> ContactDetail? {
+        try read { db in
+            guard let contact = try ContactQuery.fetch(db, "id = \(id)").first else { return nil }
+            return ContactDetail(contact: contact, merges: try ContactQuery.merges(of: id, db: db),
+                                 conflicts: try ContactQuery.conflicts(of: id, db: db))
+        }
+    }
+}

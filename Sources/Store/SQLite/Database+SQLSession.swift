@@ -1,0 +1,29 @@
+public import GRDB
+
+/// SQLite's connection is a session of the shared relational code. Statements are compiled
+/// once per connection and reused: the ingest path runs the same few for every webhook.
+extension Database: SQLSession {
+    public var dialect: SQLDialect { .sqlite }
+
+    public func run(sql: String, arguments: SQLArguments) throws {
+        try cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments.values))
+    }
+
+    public func rows(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        let statement = try cachedStatement(sql: sql)
+        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments.values))
+        var rows: [SQLRow] = []
+        while let row = try cursor.next() { rows.append(SQLRow(row)) }
+        return rows
+    }
+
+    public func insert(sql: String, arguments: SQLArguments) throws -> Int64 {
+        try run(sql: sql, arguments: arguments)
+        return lastInsertedRowID
+    }
+
+    public func statementFailure(_ error: any Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        return error.message ?? error.description
+    }
+}
