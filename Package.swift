@@ -118,7 +118,7 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "TUITests", dependencies: [
             "TUI", "Store", "Identity", "Webhooks", "TerminalText", .product(name: "GRDB", package: "GRDB.swift"),
-        ], swiftSettings: strict),
+        ], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         // Drives the built `switchboard` binary (CLI contract, tmux end-to-end).
         .testTarget(name: "CLITests", dependencies: ["Identity"], swiftSettings: strict),

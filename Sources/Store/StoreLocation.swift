@@ -5,11 +5,15 @@ public import Foundation
 public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(URLComponents)
+    /// A `postgres://` location that is not a URL: an error when opened, never a file.
+    case malformedPostgres(String)
 
     public init(_ text: String) {
         let lower = text.lowercased()
-        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://"), let url = URLComponents(string: text) {
-            self = .postgres(url)
+        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+            if let url = URLComponents(string: text) { self = .postgres(url) } else { self = .malformedPostgres(text) }
+        } else if lower.hasPrefix("postgres:") || lower.hasPrefix("postgresql:") {
+            self = .malformedPostgres(text)
         } else {
             self = .sqlite(path: (text as NSString).expandingTildeInPath)
         }
@@ -22,6 +26,8 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         case .postgres(var url):
             if url.password != nil { url.password = "***" }
             return url.string ?? "postgres://"
+        case .malformedPostgres:
+            return "postgres://…"
         }
     }
 
@@ -43,6 +49,8 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             } catch {
                 throw StoreOpenError("cannot open store \(self): \(error)")
             }
+        case .malformedPostgres:
+            throw StoreOpenError("cannot open store: the postgres:// location is not a valid URL (postgres://user[:password]@host[:port]/database)")
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Identity
 import Testing
 import Webhooks
-import Store
+@_spi(Testing) import Store
 
 /// A backend under contract test: how to open a fresh, empty store of it.
 struct StoreBackend: Sendable, CustomTestStringConvertible {
@@ -201,9 +201,22 @@ struct StoreContractTests {
     }
 }
 
-/// Backends besides SQLite, added by the files that implement them.
+/// Backends besides SQLite: PostgreSQL when `SWITCHBOARD_TEST_POSTGRES` names a server.
 enum ContractBackends {
-    static var extra: [StoreBackend] { [] }
+    static var extra: [StoreBackend] {
+        guard let admin = PostgresTestServer.adminURL else { return [] }
+        return [StoreBackend(name: "postgres") {
+            try PostgresStore(url: try #require(URLComponents(string: try PostgresStore.createScratchDatabase(adminURL: admin))))
+        }]
+    }
+}
+
+/// The PostgreSQL server the tests may use (CI starts a throw-away cluster).
+enum PostgresTestServer {
+    static var adminURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_POSTGRES"], !url.isEmpty else { return nil }
+        return url
+    }
 }
 
 extension StoreContractTests {

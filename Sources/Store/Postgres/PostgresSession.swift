@@ -37,7 +37,11 @@ final class PostgresSession: SQLSession {
 
     func statementFailure(_ error: any Error) -> String? {
         guard let error = error as? PSQLError, error.code == .server, let info = error.serverInfo else { return nil }
-        return info[.message] ?? "server error \(info[.sqlState] ?? "")"
+        // A deadlock, a serialization failure or a lock timeout is about the moment, not the
+        // data: the transaction fails (and is retried), the webhook is never quarantined.
+        let state = info[.sqlState] ?? ""
+        guard !state.hasPrefix("40"), state != "55P03", state != "57014" else { return nil }
+        return info[.message] ?? "server error \(state)"
     }
 
     private func execute(sql: String, arguments: SQLArguments) throws -> PostgresQueryResult {

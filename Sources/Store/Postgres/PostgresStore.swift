@@ -161,3 +161,31 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
 private final class ProbeOutcome: @unchecked Sendable {
     var error: (any Error)?
 }
+
+extension PostgresStore {
+    /// Creates an empty database next to the one `adminURL` names and returns its URL (tests:
+    /// each contract test gets a database of its own on the CI cluster).
+    @_spi(Testing) public static func createScratchDatabase(adminURL: String) throws -> String {
+        guard var url = URLComponents(string: adminURL) else { throw StoreOpenError("not a URL: \(adminURL)") }
+        let configuration = try PostgresConfiguration(url: url)
+        let name = "switchboard_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let connectionConfiguration = try configuration.connection()
+        let done = DispatchSemaphore(value: 0)
+        let outcome = ProbeOutcome()
+        Task(executorPreference: PostgresExecutor.shared) {
+            do {
+                let connection = try await PostgresConnection.connect(
+                    configuration: connectionConfiguration, id: 0, logger: Logger(label: "switchboard.postgres.admin"))
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: Logger(label: "switchboard.postgres.admin"))
+                try? await connection.close()
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + 30) == .success else { throw StoreOpenError("CREATE DATABASE timed out") }
+        if let error = outcome.error { throw StoreOpenError(PostgresErrorText.describe(error, configuration)) }
+        url.path = "/" + name
+        return url.string ?? adminURL
+    }
+}
