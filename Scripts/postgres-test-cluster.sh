@@ -14,10 +14,16 @@ as_postgres() {
 }
 case "$action" in
 start)
-    rm -rf "$dir"; mkdir -p "$dir"
+    rm -rf "$dir"; mkdir -p "$dir"; chmod 755 "$dir"
     [ "$(id -u)" = 0 ] && chown postgres: "$dir"
     as_postgres "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+    # The superuser is trusted on loopback; every other role must give its password (the
+    # tests check that a wrong one is one clear line, never printed).
+    as_postgres sh -c "printf 'local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n' > '$dir/data/pg_hba.conf'"
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres \
+        -c "CREATE ROLE switchboard_operator LOGIN CREATEDB PASSWORD 'operator-secret'" \
+        -c "CREATE DATABASE switchboard_team OWNER switchboard_operator" >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
     ;;
 stop)

@@ -24,11 +24,11 @@ struct CLIRun {
         FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-\(UUID().uuidString).sqlite").path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> CLIRun {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory ?? repository
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
         process.environment = env

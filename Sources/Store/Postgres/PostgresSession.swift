@@ -36,19 +36,23 @@ final class PostgresSession: SQLSession {
     }
 
     func statementFailure(_ error: any Error) -> String? {
-        guard let error = error as? PSQLError, error.code == .server, let info = error.serverInfo else { return nil }
+        guard let error = error as? PostgresStatementError, let state = error.sqlState else { return nil }
         // A deadlock, a serialization failure or a lock timeout is about the moment, not the
         // data: the transaction fails (and is retried), the webhook is never quarantined.
-        let state = info[.sqlState] ?? ""
         guard !state.hasPrefix("40"), state != "55P03", state != "57014" else { return nil }
-        return info[.message] ?? "server error \(state)"
+        return error.message
     }
 
     private func execute(sql: String, arguments: SQLArguments) throws -> PostgresQueryResult {
         var binds = PostgresBindings(capacity: arguments.values.count)
         for value in arguments.values { Self.bind(value, into: &binds) }
         let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.rewrite(sql), binds: binds)
-        let result = try connection.query(query, logger: logger).wait()
+        let result: PostgresQueryResult
+        do {
+            result = try connection.query(query, logger: logger).wait()
+        } catch let error as PSQLError {
+            throw PostgresStatementError(error)
+        }
         changesCount = result.metadata.rows ?? 0
         totalChangesCount += changesCount
         return result
@@ -126,5 +130,26 @@ enum PostgresPlaceholders {
             }
         }
         return output
+    }
+}
+
+/// A failed statement as one line: the server's message and SQLSTATE, or what broke the
+/// connection (postgres-nio's own descriptions hide both).
+struct PostgresStatementError: Error, CustomStringConvertible {
+    let sqlState: String?
+    let message: String
+
+    init(_ error: PSQLError) {
+        if let info = error.serverInfo {
+            sqlState = info[.sqlState]
+            message = info[.message] ?? "server error"
+        } else {
+            sqlState = nil
+            message = "database connection failed (\(error.code))"
+        }
+    }
+
+    var description: String {
+        sqlState.map { "\(message) (SQLSTATE \($0))" } ?? message
     }
 }

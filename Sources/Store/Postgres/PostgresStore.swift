@@ -45,7 +45,7 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
             try failInterruptedSends()
         } catch {
             runTask.cancel()
-            throw error
+            throw StoreOpenError("cannot open store \(location): \(error)")
         }
     }
 
