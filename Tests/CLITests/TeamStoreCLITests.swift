@@ -54,6 +54,28 @@ struct TeamStoreCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no local file")
     }
 
+    /// An inbox on the team store shows a message another process received within a second:
+    /// the writer's commit NOTIFYs, the inbox's listening connection wakes it.
+    @Test(.enabled(if: TmuxSession.isAvailable)) func anInboxShowsAnotherProcesssMessageWithinASecond() throws {
+        let team = try TeamStoreServer.scratchDatabase()
+        let environment = TUIEndToEndTests.environment
+        #expect(try CLIRun.sample(team, ["replay", "Assets/webhooks"], environment: environment).status == 0)
+        let tui = try TmuxSession.start([CLIRun.binary.path, "--config", "Assets/config.toml", "--store", team],
+                                        environment: environment)
+        defer { tui.kill() }
+        try tui.waitFor("Conversations 26")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-live-\(UUID().uuidString).json")
+        let body = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Live Lena"},"user_id":"US.13491208655302749999"}],"messages":[{"from_user_id":"US.13491208655302749999","id":"wamid.LIVE1","timestamp":"1795300000","type":"text","text":{"body":"arrived through NOTIFY"}}]}}]}]}"#
+        try Data(body.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try CLIRun.sample(team, ["replay", file.path], environment: environment).status == 0)
+        let committed = Date()
+        let screen = try tui.waitFor({ $0.contains("Live Lena") }, attempts: 30)
+        #expect(screen.contains("Live Lena"), "\(screen)")
+        #expect(screen.contains("Conversations 27"))
+        #expect(Date().timeIntervalSince(committed) < 1.0)
+    }
+
     @Test func thePasswordMayComeFromPGPASSWORD() throws {
         let port = try #require(TeamStoreServer.port)
         let store = "postgres://switchboard_operator@127.0.0.1:\(port)/switchboard_team?sslmode=disable"
