@@ -17,13 +17,15 @@ actor GroupCommitWriter {
     private let store: any InboxStore
     private let channels: ChannelDirectory
     private let maxBatch: Int
+    private let metrics: ReceiverMetrics?
     /// SQLite calls block their thread; they run here, never on the cooperative pool or an event loop.
     private let queue = DispatchQueue(label: "switchboard.server.group-commit")
     private var pending: [Waiter] = []
     private var draining = false
 
     /// - Parameter maxBatch: the most webhooks in one transaction, bounding how long one commit holds the write lock.
-    init(store: any InboxStore, channels: ChannelDirectory, maxBatch: Int = 512) {
+    init(store: any InboxStore, channels: ChannelDirectory, maxBatch: Int = 512, metrics: ReceiverMetrics? = nil) {
+        self.metrics = metrics
         self.store = store
         self.channels = channels
         self.maxBatch = max(1, maxBatch)
@@ -58,9 +60,13 @@ actor GroupCommitWriter {
     private func commit(_ webhooks: [PreparedWebhook]) async -> [Result<IngestOutcome, any Error>] {
         let store = store
         let channels = channels
+        let metrics = metrics
         return await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: Self.write(webhooks, store: store, channels: channels))
+                let start = ContinuousClock.now
+                let results = Self.write(webhooks, store: store, channels: channels)
+                metrics?.recordCommit(ContinuousClock.now - start)
+                continuation.resume(returning: results)
             }
         }
     }

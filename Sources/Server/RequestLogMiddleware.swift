@@ -7,6 +7,7 @@ import Logging
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = ReceiverRequestContext
     let logger: Logger
+    let metrics: ReceiverMetrics
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -26,6 +27,7 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     private func log(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
+        metrics.request(route: ReceiverMetrics.route(of: request.uri.path), status: status)
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)",
             "route": "\(request.uri.path)",

@@ -100,12 +100,14 @@ public final class WebhookReceiver: Sendable {
     private func makeApplication(host: String?, port: Int?,
                                  onListening: @escaping @Sendable (Int) async -> Void) -> some Service {
         let router = Router(context: ReceiverRequestContext.self)
-        router.add(middleware: RequestLogMiddleware(logger: logger))
+        let metrics = ReceiverMetrics()
+        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
         let routes = WebhookRoutes(
             channels: channels, secrets: secrets,
-            writer: GroupCommitWriter(store: store, channels: channels),
-            maxBodyBytes: settings.maxBodyBytes, logger: logger)
+            writer: GroupCommitWriter(store: store, channels: channels, metrics: metrics),
+            maxBodyBytes: settings.maxBodyBytes, metrics: metrics, logger: logger)
         routes.register(on: router)
+        metrics.register(on: router)
         let logger = logger
         let connections = connections
         let warnings = secrets.problems

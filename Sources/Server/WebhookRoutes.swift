@@ -20,6 +20,7 @@ struct WebhookRoutes: Sendable {
     let secrets: ChannelSecrets
     let writer: GroupCommitWriter
     let maxBodyBytes: Int
+    let metrics: ReceiverMetrics
     let logger: Logger
 
     private var authenticator: WebhookAuthenticator { WebhookAuthenticator(channels: channels, secrets: secrets) }
@@ -88,19 +89,23 @@ struct WebhookRoutes: Sendable {
         switch outcome {
         case .ingested(let applied, let skipped):
             context.notes.record("outcome", "ingested")
+            metrics.record(.ingested)
             return ReceiverResponse.json(.ok, ["ok": .bool(true), "outcome": .string("ingested"),
                                                "applied": .number(String(applied)), "skipped": .number(String(skipped))])
         case .duplicate:
             context.notes.record("outcome", "duplicate")
+            metrics.record(.duplicate)
             return ReceiverResponse.json(.ok, ["ok": .bool(true), "outcome": .string("duplicate")])
         case .quarantined(let reason):
             context.notes.record("outcome", "quarantined")
+            metrics.record(.quarantined)
             return ReceiverResponse.json(.badRequest, ["ok": .bool(false), "error": .string("quarantined"),
                                                        "reason": .string(reason)])
         case .handshake(let handshake):
             return answer(handshake, context: context)
         case .ignored(let reason):
             context.notes.record("outcome", "ignored")
+            metrics.record(.ignored)
             return ReceiverResponse.json(.ok, ["ok": .bool(true), "outcome": .string("ignored"), "reason": .string(reason)])
         }
     }

@@ -6,8 +6,9 @@ import Testing
 
 @Suite("Status codes of POST /webhooks, and what gets stored")
 struct IngestResponseTests {
-    @Test func acceptedWebhookIsCommittedBeforeTheAnswer() async throws {
-        try await ReceiverFixture.with { fixture in
+    @Test(arguments: ReceiverFixture.Backend.available)
+    func acceptedWebhookIsCommittedBeforeTheAnswer(_ backend: ReceiverFixture.Backend) async throws {
+        try await ReceiverFixture.with(backend: backend) { fixture in
             let body = Bodies.meta()
             let reply = try await fixture.postSigned(body, for: TestChannels.support, to: "/webhooks/meta")
             #expect(reply.status == 200)
@@ -221,6 +222,32 @@ struct IgnoredBodyRouteTests {
             #expect(reply.body.contains("ignored"))
             #expect(try fixture.store.containsRawEvent(body: body))
             #expect(try fixture.quarantineCount == 0)
+        }
+    }
+}
+
+@Suite("GET /metrics")
+struct ReceiverMetricsTests {
+    /// Requests by route and status, webhooks by outcome and the commit histogram, on both backends.
+    @Test(arguments: ReceiverFixture.Backend.available)
+    func metricsCountRequestsAndOutcomes(_ backend: ReceiverFixture.Backend) async throws {
+        try await ReceiverFixture.with(backend: backend) { fixture in
+            let body = Bodies.meta()
+            #expect(try await fixture.postSigned(body, for: TestChannels.support, to: "/webhooks/meta").status == 200)
+            #expect(try await fixture.postSigned(body, for: TestChannels.support, to: "/webhooks/meta").status == 200)
+            #expect(try await fixture.postSigned(Array("{broken".utf8), for: TestChannels.support, to: "/webhooks/support").status == 400)
+            #expect(try await fixture.send(.GET, "/healthz").status == 200)
+            let metrics = try await fixture.send(.GET, "/metrics")
+            #expect(metrics.status == 200)
+            #expect(metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
+            let lines = Set(metrics.body.split(separator: "\n").map(String.init))
+            #expect(lines.contains("switchboard_webhooks_acknowledged_total 2"), "\(metrics.body)")
+            #expect(lines.contains("switchboard_webhooks_duplicate_total 1"))
+            #expect(lines.contains("switchboard_webhooks_quarantined_total 1"))
+            #expect(lines.contains(#"switchboard_http_requests_total{route="/webhooks/:target",status="200"} 2"#))
+            #expect(lines.contains(#"switchboard_http_requests_total{route="/webhooks/:target",status="400"} 1"#))
+            #expect(lines.contains(#"switchboard_http_requests_total{route="/healthz",status="200"} 1"#))
+            #expect(lines.contains("switchboard_commit_seconds_count 3"))
         }
     }
 }

@@ -4,6 +4,7 @@ import AsyncHTTPClient
 import Config
 import Crypto
 import Foundation
+import Testing
 import Identity
 import InMemoryLogging
 import Logging
@@ -117,16 +118,34 @@ struct Reply: Sendable {
 
 /// A receiver on a free loopback port over a fresh temp-file store.
 struct ReceiverFixture: Sendable {
-    let store: SQLiteStore
+    let store: any RelationalStore
     let running: RunningReceiver
     let logs: LogCapture
 
+    /// The store backends a receiver test can run on: SQLite always, PostgreSQL when
+    /// `SWITCHBOARD_TEST_POSTGRES` names a server.
+    enum Backend: String, Sendable, CaseIterable {
+        case sqlite, postgres
+
+        static var available: [Backend] {
+            ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_POSTGRES"].map { $0.isEmpty ? [.sqlite] : [.sqlite, .postgres] } ?? [.sqlite]
+        }
+    }
+
     /// Runs `body` against a fresh receiver, then stops it (also when `body` throws).
-    static func with(maxBodyBytes: Int = 3_145_728, idleTimeout: Duration = .seconds(15), maxConnections: Int? = nil,
+    static func with(backend: Backend = .sqlite, maxBodyBytes: Int = 3_145_728, idleTimeout: Duration = .seconds(15),
+                     maxConnections: Int? = nil,
                      _ body: @Sendable (ReceiverFixture) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-server-test-\(UUID().uuidString).sqlite").path
-        let store = try SQLiteStore(path: path)
+        let store: any RelationalStore
+        switch backend {
+        case .sqlite:
+            store = try SQLiteStore(path: path)
+        case .postgres:
+            let admin = ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_POSTGRES"] ?? ""
+            store = try PostgresStore(url: try #require(URLComponents(string: try PostgresStore.createScratchDatabase(adminURL: admin))))
+        }
         _ = TestSecrets.installed
         let config = SwitchboardConfig(server: ServerSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes),
                                        channels: TestChannels.all)
