@@ -3,6 +3,7 @@
 # SWITCHBOARD_TEST_POSTGRES, `stop` stops it and removes its files.
 # The cluster runs as the `postgres` user (never root), on a local port, trusting local
 # connections only. Usage: Scripts/postgres-test-cluster.sh start|stop [DIR] [PORT]
+# PG_DURABLE=1 keeps PostgreSQL's durable defaults (fsync on) for benchmarks; tests turn it off.
 set -euo pipefail
 action=${1:?start or stop}
 dir=${2:-/tmp/switchboard-pg}
@@ -12,6 +13,8 @@ bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 as_postgres() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+fsync="-c fsync=off"
+[ "${PG_DURABLE:-0}" = 1 ] && fsync=""
 case "$action" in
 start)
     rm -rf "$dir"; mkdir -p "$dir"; chmod 755 "$dir"
@@ -20,7 +23,7 @@ start)
     # The superuser is trusted on loopback; every other role must give its password (the
     # tests check that a wrong one is one clear line, never printed).
     as_postgres sh -c "printf 'local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n' > '$dir/data/pg_hba.conf'"
-    as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $fsync -c max_connections=200" start >/dev/null
     as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres \
         -c "CREATE ROLE switchboard_operator LOGIN CREATEDB PASSWORD 'operator-secret'" \
         -c "CREATE DATABASE switchboard_team OWNER switchboard_operator" >/dev/null

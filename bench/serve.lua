@@ -43,7 +43,7 @@ function init(args)
   sequence = 0
   statuses = {}
   -- Unique per run and thread, so repeated runs against one store never collide.
-  run_id = tostring(os.time()) .. "-" .. tostring(thread_id or 0) .. "-" .. tostring(math.random(1, 1e9))
+  run_id = (os.getenv("BENCH_RUN") or "r") .. "-" .. tostring(os.time()) .. "-" .. tostring(thread_id or 0) .. "-" .. tostring(math.random(1, 1e9))
 end
 
 function request()

@@ -4,14 +4,20 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// A leased PostgreSQL connection as a session of the shared relational code. Each call
-/// sends one statement and waits for its result (the caller's thread blocks; the work runs
-/// on postgres-nio's event loop). `?` / `?N` placeholders become `$N`.
+/// A leased PostgreSQL connection as a session of the shared relational code. A statement
+/// whose rows nobody reads (`run`) is sent without waiting: postgres-nio queues it on the
+/// connection in order, so the caller goes on building the next one while the server works
+/// (a replay sends thousands of such writes). Anything that reads — rows, an insert's id, the
+/// change counts, `flush` — first waits for everything sent before it and throws the first
+/// error. `?` / `?N` placeholders become `$N`.
 final class PostgresSession: SQLSession {
     let connection: PostgresConnection
     private let logger: Logger
-    private(set) var changesCount = 0
-    private(set) var totalChangesCount = 0
+    private var pending: [EventLoopFuture<PostgresQueryResult>] = []
+    /// An error of a sent statement found where it could not be thrown (a change count).
+    private var deferredError: (any Error)?
+    private var lastChanges = 0
+    private var allChanges = 0
 
     init(connection: PostgresConnection, logger: Logger) {
         self.connection = connection
@@ -21,11 +27,42 @@ final class PostgresSession: SQLSession {
     var dialect: SQLDialect { .postgres }
 
     func run(sql: String, arguments: SQLArguments) throws {
-        _ = try execute(sql: sql, arguments: arguments)
+        pending.append(send(sql: sql, arguments: arguments))
     }
 
     func rows(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
-        try execute(sql: sql, arguments: arguments).rows.map(Self.row)
+        let future = send(sql: sql, arguments: arguments)
+        try flush()
+        return try settle(future).rows.map(Self.row)
+    }
+
+    var changesCount: Int {
+        settleQuietly()
+        return lastChanges
+    }
+
+    var totalChangesCount: Int {
+        settleQuietly()
+        return allChanges
+    }
+
+    func flush() throws {
+        if let error = deferredError {
+            deferredError = nil
+            pending.removeAll()
+            throw error
+        }
+        let sent = pending
+        pending.removeAll()
+        var first: (any Error)?
+        for future in sent {
+            do { _ = try settle(future) } catch { first = first ?? error }
+        }
+        if let first { throw first }
+    }
+
+    private func settleQuietly() {
+        do { try flush() } catch { deferredError = error }
     }
 
     func insert(sql: String, arguments: SQLArguments) throws -> Int64 {
@@ -43,18 +80,22 @@ final class PostgresSession: SQLSession {
         return error.message
     }
 
-    private func execute(sql: String, arguments: SQLArguments) throws -> PostgresQueryResult {
+    private func send(sql: String, arguments: SQLArguments) -> EventLoopFuture<PostgresQueryResult> {
         var binds = PostgresBindings(capacity: arguments.values.count)
         for value in arguments.values { Self.bind(value, into: &binds) }
         let query = PostgresQuery(unsafeSQL: PostgresPlaceholders.rewrite(sql), binds: binds)
+        return connection.query(query, logger: logger)
+    }
+
+    private func settle(_ future: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
         let result: PostgresQueryResult
         do {
-            result = try connection.query(query, logger: logger).wait()
+            result = try future.wait()
         } catch let error as PSQLError {
             throw PostgresStatementError(error)
         }
-        changesCount = result.metadata.rows ?? 0
-        totalChangesCount += changesCount
+        lastChanges = result.metadata.rows ?? 0
+        allChanges += lastChanges
         return result
     }
 

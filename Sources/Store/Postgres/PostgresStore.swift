@@ -61,9 +61,12 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
             do {
                 let result = try body(session)
                 try session.run(sql: "COMMIT")
+                try session.flush()
                 return result
             } catch {
+                try? session.flush()
                 try? session.run(sql: "ROLLBACK")
+                try? session.flush()
                 throw error
             }
         }
@@ -78,9 +81,13 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
                 try session.run(sql: "UPDATE store_state SET version = version + 1 WHERE id = 1")
                 try session.run(sql: "SELECT pg_notify(?, '')", arguments: [Self.channel])
                 try session.run(sql: "COMMIT")
+                // Acknowledged only once the server answered the COMMIT.
+                try session.flush()
                 return result
             } catch {
+                try? session.flush()
                 try? session.run(sql: "ROLLBACK")
+                try? session.flush()
                 throw error
             }
         }
@@ -127,8 +134,11 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
                                     arguments: [migration.name, Date().timeIntervalSince1970])
                 }
                 try session.run(sql: "COMMIT")
+                try session.flush()
             } catch {
+                try? session.flush()
                 try? session.run(sql: "ROLLBACK")
+                try? session.flush()
                 throw error
             }
         }

@@ -14,7 +14,9 @@ public enum SQLDialect: Sendable {
 /// the PostgreSQL session rewrites them to `$n`.
 public protocol SQLSession {
     var dialect: SQLDialect { get }
-    /// Runs a statement that returns no rows.
+    /// Runs a statement that returns no rows. A session may send it without waiting for the
+    /// server (PostgreSQL pipelines such statements); its error then comes from the next call
+    /// that waits, or from `flush()`.
     func run(sql: String, arguments: SQLArguments) throws
     /// Runs a query and returns its rows.
     func rows(sql: String, arguments: SQLArguments) throws -> [SQLRow]
@@ -27,6 +29,8 @@ public protocol SQLSession {
     /// The message of an error raised by one statement on bad data (a constraint, a type):
     /// such a webhook is quarantined. Nil for anything else (I/O, connection), which fails the call.
     func statementFailure(_ error: any Error) -> String?
+    /// Waits for every statement sent so far; throws the first one's error.
+    func flush() throws
 }
 
 extension SQLSession {

@@ -22,6 +22,9 @@ extension Database: SQLSession {
         return lastInsertedRowID
     }
 
+    /// SQLite runs each statement before `run` returns: nothing is ever outstanding.
+    public func flush() throws {}
+
     public func statementFailure(_ error: any Error) -> String? {
         guard let error = error as? DatabaseError else { return nil }
         return error.message ?? error.description

@@ -70,10 +70,14 @@ extension RelationalStore {
             let logged = try logRawEvent(webhook, provider: decoded.provider, db: db)
             var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
             let (applied, skipped) = try writer.apply(routed.matched)
+            // Every statement of this webhook has answered before its savepoint is released,
+            // so an error is this webhook's (and quarantines it), never the next one's.
+            try db.flush()
             try db.run(sql: "RELEASE SAVEPOINT webhook")
             outcome = .ingested(applied: applied, skipped: skipped)
         } catch {
             guard let failure = db.statementFailure(error) else { throw error }
+            try? db.flush()
             try db.run(sql: "ROLLBACK TO SAVEPOINT webhook")
             try db.run(sql: "RELEASE SAVEPOINT webhook")
             cache.clear()
