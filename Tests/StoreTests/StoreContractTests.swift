@@ -230,3 +230,27 @@ extension StoreContractTests {
         #expect(try store.contacts().allSatisfy { $0.username != "" && $0.name != "" })
     }
 }
+
+extension StoreContractTests {
+    /// Search: every word must occur, as a word prefix, case-insensitively; newest first;
+    /// operator syntax typed into the box is searched for, never interpreted.
+    @Test(arguments: StoreBackend.available)
+    func searchFindsEveryWordAsAPrefixNewestFirst(_ backend: StoreBackend) throws {
+        let store = try backend.open()
+        let texts = ["Where is my order 1234?", "Refund for order 99 please", "ORDERED twice, refund me", "nothing here"]
+        for (index, text) in texts.enumerated() {
+            _ = try store.ingest(Self.inbound("wamid.S\(index)", text, at: 1_795_190_000 + index), channels: Self.channels)
+        }
+        #expect(try store.searchMessages("order").map(\.text) == [texts[2], texts[1], texts[0]])
+        #expect(try store.searchMessages("refund ord").map(\.text) == [texts[2], texts[1]])
+        #expect(try store.searchMessages("REFUND 99").map(\.text) == [texts[1]])
+        #expect(try store.searchMessages("\"order 12").map(\.text) == [texts[0]])
+        #expect(try store.searchMessages("order & !refund | x:*").isEmpty)
+        #expect(try store.searchMessages("   ").isEmpty)
+        #expect(try store.searchMessages("zebra").isEmpty)
+        let hit = try #require(try store.searchMessages("nothing").first)
+        #expect(hit.contactName == "Sheena Nelson")
+        #expect(hit.channel == "support")
+        #expect(hit.direction == .inbound)
+    }
+}
