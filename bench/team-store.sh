@@ -16,6 +16,7 @@ CONNECTIONS=${3:-32}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN="$ROOT/.build/release/switchboard"
 WORK=$(mktemp -d /tmp/switchboard-team-bench.XXXXXX)
+chmod 755 "$WORK"   # the cluster inside runs as the postgres user
 PG_DIR="$WORK/pg"
 PG_PORT=${BENCH_PG_PORT:-55499}
 export BENCH_META_SECRET="bench-secret-$RANDOM$RANDOM"
