@@ -88,7 +88,8 @@ struct TUIEndToEndTests {
         try tui.send("Enter")
         try tui.waitFor("Search \"pwned\" · 1")
         try tui.send("Enter")
-        let screen = try tui.waitFor("Mallory <RLO>evil<PDF> · support")
+        // Wait for the message pane, not only its header line.
+        let screen = try tui.waitFor { $0.contains("Mallory <RLO>evil<PDF> · support") && $0.contains("gnirts desrever") }
         // The escape sequences are shown, not executed: the screen was not cleared, the
         // title was not changed, the bidi override is a visible tag.
         #expect(screen.contains("␛[2J␛]0;pwned␇"))

@@ -8,20 +8,22 @@ import Testing
 struct TeamStoreCLITests {
     /// JSON with store ids (which differ between two stores) blanked.
     static func withoutIDs(_ text: String) -> String {
-        text.replacingOccurrences(of: #""(id|contact_id|conversation_id|message_id|other_contact_id|survivor|merged)" ?: ?[0-9]+"#,
+        text.replacingOccurrences(of: #""(id|contact_id|conversation_id|message_id|other_contact_id|survivor|merged)" ?: ?"?[0-9]+"?"#,
                                   with: #""$1":N"#, options: .regularExpression)
     }
 
     @Test func theSameReplayGivesTheSameJSONOnBothBackends() throws {
         let team = try TeamStoreServer.scratchDatabase()
         let file = CLIRun.temporaryStore()
+        // A fixed clock: fields such as the service window depend on "now".
+        let now = ["SWITCHBOARD_NOW": "2026-11-20T11:05:00Z"]
         for store in [file, team] {
-            let replay = try CLIRun.sample(store, ["replay", "Assets/webhooks"])
+            let replay = try CLIRun.sample(store, ["replay", "Assets/webhooks"], environment: now)
             #expect(replay.status == 0, "\(replay.stderr)")
         }
         for command in [["contacts", "--json"], ["conversations", "--json"], ["export", "--format", "json"], ["quarantine", "--json"]] {
-            let sqlite = try CLIRun.sample(file, command)
-            let postgres = try CLIRun.sample(team, command)
+            let sqlite = try CLIRun.sample(file, command, environment: now)
+            let postgres = try CLIRun.sample(team, command, environment: now)
             #expect(sqlite.status == 0 && postgres.status == 0, "\(command): \(postgres.stderr)")
             #expect(!sqlite.stdout.isEmpty)
             #expect(Self.withoutIDs(sqlite.stdout) == Self.withoutIDs(postgres.stdout), "\(command)")

@@ -61,6 +61,23 @@ final class PostgresSession: SQLSession {
         if let first { throw first }
     }
 
+    /// Runs `body` between `begin` and COMMIT, returning only once the server answered the
+    /// COMMIT (nothing is acknowledged before); rolls back when anything fails.
+    func transaction<T>(begin: String, _ body: () throws -> T) throws -> T {
+        try run(sql: begin, arguments: [])
+        do {
+            let result = try body()
+            try run(sql: "COMMIT", arguments: [])
+            try flush()
+            return result
+        } catch {
+            try? flush()
+            try? run(sql: "ROLLBACK", arguments: [])
+            try? flush()
+            throw error
+        }
+    }
+
     private func settleQuietly() {
         do { try flush() } catch { deferredError = error }
     }

@@ -55,40 +55,20 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
     }
 
     public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        // One snapshot for the whole read (a contact and its identifiers agree).
         try withSession { session in
-            // One snapshot for the whole read (a contact and its identifiers agree).
-            try session.run(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            do {
-                let result = try body(session)
-                try session.run(sql: "COMMIT")
-                try session.flush()
-                return result
-            } catch {
-                try? session.flush()
-                try? session.run(sql: "ROLLBACK")
-                try? session.flush()
-                throw error
-            }
+            try session.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { try body(session) }
         }
     }
 
     public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try withSession { session in
-            try session.run(sql: "BEGIN")
-            do {
+            try session.transaction(begin: "BEGIN") {
                 let result = try body(session)
                 // Delivered to every listener when (and only if) the transaction commits.
                 try session.run(sql: "UPDATE store_state SET version = version + 1 WHERE id = 1")
                 try session.run(sql: "SELECT pg_notify(?, '')", arguments: [Self.channel])
-                try session.run(sql: "COMMIT")
-                // Acknowledged only once the server answered the COMMIT.
-                try session.flush()
                 return result
-            } catch {
-                try? session.flush()
-                try? session.run(sql: "ROLLBACK")
-                try? session.flush()
-                throw error
             }
         }
     }
@@ -121,8 +101,7 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
 
     private func migrate() throws {
         try withSession { session in
-            try session.run(sql: "BEGIN")
-            do {
+            try session.transaction(begin: "BEGIN") {
                 try session.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [Self.migrationLock])
                 try session.run(sql: "CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at DOUBLE PRECISION NOT NULL)")
                 let applied = Set(try session.values(String.self, sql: "SELECT name FROM schema_migration"))
@@ -133,13 +112,6 @@ public final class PostgresStore: RelationalStore, @unchecked Sendable {
                     try session.run(sql: "INSERT INTO schema_migration (name, applied_at) VALUES (?, ?)",
                                     arguments: [migration.name, Date().timeIntervalSince1970])
                 }
-                try session.run(sql: "COMMIT")
-                try session.flush()
-            } catch {
-                try? session.flush()
-                try? session.run(sql: "ROLLBACK")
-                try? session.flush()
-                throw error
             }
         }
     }
