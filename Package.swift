@@ -121,6 +121,6 @@ let package = Package(
         ], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], swiftSettings: strict),
         // Drives the built `switchboard` binary (CLI contract, tmux end-to-end).
-        .testTarget(name: "CLITests", dependencies: ["Identity"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -41,6 +41,10 @@ public struct Channel: Sendable, Hashable, Codable {
         self.allowUnsigned = allowUnsigned
     }
 
+    /// Whether this channel's webhooks are signed (it has a webhook secret). What arrives through
+    /// an unsigned channel may not move identifiers learned through a signed one (SPEC §6).
+    public var isSigned: Bool { webhookSecretEnv != nil }
+
     /// Scope for parent BSUIDs: the configured group, else the portfolio alone.
     public var parentScope: String { parentGroup ?? portfolio }
 

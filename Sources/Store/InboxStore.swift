@@ -31,6 +31,9 @@ public protocol InboxStore: AnyObject, Sendable {
     /// The contact with its merge and conflict history.
     func contactDetail(id: ContactID) throws -> ContactDetail?
     func replyContext(contact id: ContactID) throws -> ReplyContext?
+    /// Applies an unverified identity change an operator approved (and remembers the approval
+    /// across `rebuild`); nil when there is no such pending change.
+    func approveChange(id: Int64, operator: String?, at time: Date, channels: ChannelDirectory) throws -> UnverifiedChange?
 
     // MARK: Conversations
 

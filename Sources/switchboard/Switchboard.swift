@@ -10,7 +10,7 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             ReplayCommand.self, ContactsCommand.self, ShowCommand.self, ConversationsCommand.self,
             ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self, ServeCommand.self,
-            ReplyCommand.self, SandboxCommand.self, TUICommand.self, DemoCommand.self, CheckCommand.self,
+            ReplyCommand.self, SandboxCommand.self, TUICommand.self, DemoCommand.self, CheckCommand.self, ApplyChangeCommand.self,
         ],
         defaultSubcommand: TUICommand.self)
 

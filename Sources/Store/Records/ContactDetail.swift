@@ -6,10 +6,14 @@ public struct ContactDetail: Sendable, Hashable {
     public var merges: [MergeRecord]
     /// Phones not merged automatically, oldest first.
     public var conflicts: [ConflictRecord]
+    /// Identity changes that arrived unsigned and wait for the operator, oldest first.
+    public var unverifiedChanges: [UnverifiedChange]
 
-    public init(contact: Contact, merges: [MergeRecord] = [], conflicts: [ConflictRecord] = []) {
+    public init(contact: Contact, merges: [MergeRecord] = [], conflicts: [ConflictRecord] = [],
+                unverifiedChanges: [UnverifiedChange] = []) {
         self.contact = contact
         self.merges = merges
         self.conflicts = conflicts
+        self.unverifiedChanges = unverifiedChanges
     }
 }

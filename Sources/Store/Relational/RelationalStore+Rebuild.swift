@@ -24,7 +24,7 @@ extension RelationalStore {
             let drafts = try DraftAnchor.all(db)
             try db.run(sql: "DELETE FROM message WHERE direction = 'in'")
             for table in ["draft", "conversation", "identifier", "contact_username", "merge_log", "identity_conflict",
-                          "pending_status", "contact"] {
+                          "unverified_change", "pending_status", "contact"] {
                 try db.run(sql: "DELETE FROM \(table)")
             }
             try resetSearchIndex(db)

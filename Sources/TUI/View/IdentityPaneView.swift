@@ -93,6 +93,13 @@ enum IdentityPaneView {
                 field(c.phone, other + state.time.timestamp(c.at), style: .refusal)
             }
         }
+        if !detail.unverifiedChanges.isEmpty {
+            heading("Unverified changes (not applied)")
+            for change in detail.unverifiedChanges {
+                field("#\(change.id)", change.summary + ", " + state.time.timestamp(change.at), style: .refusal)
+                field("", "apply with: switchboard apply-change \(change.id)", style: .dim)
+            }
+        }
         return out
     }
 

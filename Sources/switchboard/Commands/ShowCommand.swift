@@ -22,6 +22,7 @@ struct ShowCommand: AsyncParsableCommand {
         let detail = try context.store.contactDetail(id: contact.id)
         let merges = detail?.merges ?? []
         let conflicts = detail?.conflicts ?? []
+        let unverified = detail?.unverifiedChanges ?? []
         let replyContext = try context.store.replyContext(contact: contact.id)
             ?? ReplyContext(identifiers: contact.currentScoped, lastInboundAt: [:])
         let plans = ReplyReport.plansForEveryChannel(context: replyContext, channels: context.config.channels, now: context.now)
@@ -37,11 +38,18 @@ struct ShowCommand: AsyncParsableCommand {
                     .object(["phone": .string(c.phone), "other_contact_id": .optional(c.otherContact.map { String($0) }),
                              "at": .string(RecordJSON.iso(c.at))])
                 }),
+                "unverified_changes": .array(unverified.map { u in
+                    .object(["id": .string(String(u.id)), "channel": .string(u.channel), "kind": .string(u.kind),
+                             "previous": .array(u.previous.map { .string("\($0.kind.rawValue):\($0.value)") }),
+                             "current": .array(u.current.map { .string("\($0.kind.rawValue):\($0.value)") }),
+                             "at": .string(RecordJSON.iso(u.at))])
+                }),
                 "plans": plans,
             ]))
             return
         }
-        StandardOutput.text(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts))
+        StandardOutput.text(ContactReport.text(contact, conversations: conversations, merges: merges, conflicts: conflicts,
+                                               unverified: unverified))
         StandardOutput.text(ContactReport.plans(ReplyPlanner.plans(context: replyContext, channels: context.config.channels, kind: .text, now: context.now)))
     }
 }

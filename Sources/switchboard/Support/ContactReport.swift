@@ -6,7 +6,7 @@ import TerminalText
 /// The human-readable form of `show`.
 enum ContactReport {
     static func text(_ c: Contact, conversations: [Conversation], merges: [MergeRecord],
-                     conflicts: [ConflictRecord]) -> String {
+                     conflicts: [ConflictRecord], unverified: [UnverifiedChange]) -> String {
         var lines = [
             "\(TextTable.safe(c.displayName))  (contact \(c.id))",
             "  phone         \(c.phone.map { "+" + $0 } ?? "not shared")",
@@ -32,6 +32,10 @@ enum ContactReport {
         if !conflicts.isEmpty {
             lines.append("phone conflicts (not merged):")
             lines += conflicts.map { "  +\($0.phone)" + ($0.otherContact.map { " held by contact \($0)" } ?? "") }
+        }
+        if !unverified.isEmpty {
+            lines.append("unverified identity changes (not applied; `switchboard apply-change ID` applies one):")
+            lines += unverified.map { "  #\($0.id) \(TextTable.safe($0.summary)) at \(RecordJSON.iso($0.at))" }
         }
         lines.append("conversations:")
         lines += conversations.map {

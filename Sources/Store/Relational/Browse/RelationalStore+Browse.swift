@@ -45,7 +45,8 @@ extension RelationalStore {
         try read { db in
             guard let contact = try ContactQuery.fetch(db, "id = \(id)").first else { return nil }
             return ContactDetail(contact: contact, merges: try ContactQuery.merges(of: id, db: db),
-                                 conflicts: try ContactQuery.conflicts(of: id, db: db))
+                                 conflicts: try ContactQuery.conflicts(of: id, db: db),
+                                 unverifiedChanges: try UnverifiedChanges.of(contact: id, db: db))
         }
     }
 }

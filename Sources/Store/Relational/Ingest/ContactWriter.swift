@@ -13,25 +13,59 @@ struct ContactWriter {
         let scoped = customer.identifiers.map(channel.scoped)
         let snapshot = try snapshot(for: scoped)
         let resolution = ContactResolver.resolve(scoped, in: snapshot)
-        let contact = try apply(resolution, customer: customer, at: time, reason: "identifiers seen together")
+        let contact = try apply(resolution, customer: customer, at: time, reason: "identifiers seen together",
+                                verified: channel.isSigned)
         try updateProfile(of: contact, from: customer, at: time)
         return contact
     }
 
-    /// Applies an identity change; returns false when it was already applied.
+    /// Applies an identity change; returns false when it was already applied. A change that
+    /// arrived through an unsigned channel and would move an identifier learned through a
+    /// signed one is held as an unverified change instead, until an operator approves it.
     mutating func applyChange(_ change: IdentityChange, on channel: Channel) throws -> Bool {
         let time = change.timestamp.timeIntervalSince1970
         let old = change.previous.identifiers.map(channel.scoped)
         let new = change.current.identifiers.map(channel.scoped)
+        if !channel.isSigned, try touchesVerified(old + new) {
+            let key = "\(channel.name):\(change.kind.rawValue):\(change.id)"
+            let approved = try db.value(Bool.self, sql: "SELECT 1 FROM approved_change WHERE change_key = ?", arguments: [key]) ?? false
+            if !approved { return try hold(change, key: key, on: channel, old: old) }
+        }
         let snapshot = try snapshot(for: old + new)
         let resolution = ContactResolver.resolveChange(from: old, to: new, in: snapshot)
         let before = db.totalChangesCount
-        let contact = try apply(resolution, customer: change.current, at: time, reason: change.kind.rawValue)
+        let contact = try apply(resolution, customer: change.current, at: time, reason: change.kind.rawValue,
+                                verified: channel.isSigned)
         var profile = change.previous
         profile.absorb(change.current)
         try updateProfile(of: contact, from: profile, at: time)
         cache.clear()
         return db.totalChangesCount != before
+    }
+
+    private func touchesVerified(_ identifiers: [ScopedIdentifier]) throws -> Bool {
+        for identifier in identifiers {
+            let verified = try db.value(Bool.self, sql: """
+                SELECT 1 FROM identifier WHERE kind = ? AND value = ? AND scope = ? AND verified = 1
+                """, arguments: [identifier.kind.rawValue, identifier.value, identifier.scope ?? ""]) ?? false
+            if verified { return true }
+        }
+        return false
+    }
+
+    /// Keeps the change for the operator; returns whether it was new.
+    private mutating func hold(_ change: IdentityChange, key: String, on channel: Channel,
+                               old: [ScopedIdentifier]) throws -> Bool {
+        var contact: ContactID?
+        for identifier in old where contact == nil { contact = try holder(of: identifier) }
+        try db.run(sql: """
+            INSERT INTO unverified_change (contact_id, channel, kind, previous, current, change_key, raw_event_id, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (change_key) DO NOTHING
+            """, arguments: [contact, channel.name, change.kind.rawValue,
+                             UnverifiedChange.encode(change.previous.identifiers),
+                             UnverifiedChange.encode(change.current.identifiers), key, rawEventID ?? 0,
+                             change.timestamp.timeIntervalSince1970])
+        return db.changesCount > 0
     }
 
     private mutating func snapshot(for identifiers: [ScopedIdentifier]) throws -> IdentityGraphSnapshot {
@@ -63,7 +97,7 @@ struct ContactWriter {
     }
 
     private mutating func apply(_ resolution: Resolution, customer: CustomerIdentity, at time: Double,
-                                reason: String) throws -> ContactID {
+                                reason: String, verified: Bool) throws -> ContactID {
         let target: ContactID
         switch resolution.target {
         case .existing(let id):
@@ -87,15 +121,15 @@ struct ContactWriter {
             // Never seen before: record it on the target, already superseded.
             try db.run(
                 sql: """
-                    INSERT INTO identifier (contact_id, kind, value, scope, current, first_seen, last_seen, superseded_at)
-                    VALUES (?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT(kind, value, scope) DO NOTHING
+                    INSERT INTO identifier (contact_id, kind, value, scope, current, first_seen, last_seen, superseded_at, verified)
+                    VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT(kind, value, scope) DO NOTHING
                     """,
-                arguments: [target, identifier.kind.rawValue, identifier.value, identifier.scope ?? "", time, time, time])
+                arguments: [target, identifier.kind.rawValue, identifier.value, identifier.scope ?? "", time, time, time, verified])
             cache.holders.removeValue(forKey: identifier)
             if identifier.kind == .phone { cache.currentPhones[target]?.remove(identifier.value) }
         }
         for identifier in resolution.attach {
-            try attach(identifier, to: target, at: time)
+            try attach(identifier, to: target, at: time, verified: verified)
         }
         for conflict in resolution.conflicts {
             try recordConflict(conflict, contact: target, at: time)
@@ -103,7 +137,9 @@ struct ContactWriter {
         return target
     }
 
-    private mutating func attach(_ identifier: ScopedIdentifier, to contact: ContactID, at time: Double) throws {
+    /// Attaches an identifier; once seen through a signed channel it stays verified.
+    private mutating func attach(_ identifier: ScopedIdentifier, to contact: ContactID, at time: Double,
+                                 verified: Bool) throws {
         if identifier.kind == .bsuid || identifier.kind == .parentBSUID {
             // One person has one BSUID per portfolio: a new one replaces the old.
             try db.run(
@@ -115,12 +151,13 @@ struct ContactWriter {
         }
         try db.run(
             sql: """
-                INSERT INTO identifier (contact_id, kind, value, scope, current, first_seen, last_seen)
-                VALUES (?, ?, ?, ?, 1, ?, ?)
+                INSERT INTO identifier (contact_id, kind, value, scope, current, first_seen, last_seen, verified)
+                VALUES (?, ?, ?, ?, 1, ?, ?, ?)
                 ON CONFLICT(kind, value, scope) DO UPDATE SET
-                    contact_id = excluded.contact_id, current = 1, superseded_at = NULL, last_seen = excluded.last_seen
+                    contact_id = excluded.contact_id, current = 1, superseded_at = NULL, last_seen = excluded.last_seen,
+                    verified = CASE WHEN excluded.verified = 1 THEN 1 ELSE identifier.verified END
                 """,
-            arguments: [contact, identifier.kind.rawValue, identifier.value, identifier.scope ?? "", time, time])
+            arguments: [contact, identifier.kind.rawValue, identifier.value, identifier.scope ?? "", time, time, verified])
         cache.holders[identifier] = contact
         if identifier.kind == .phone { cache.currentPhones[contact, default: []].insert(identifier.value) }
     }

@@ -9,6 +9,7 @@ enum Migrations {
         OutboxSchema.register(in: &migrator)
         BrowseSchema.register(in: &migrator)
         OperatorWorkSchema.register(in: &migrator)
+        IdentityTrustSchema.register(in: &migrator)
         return migrator
     }
 }
