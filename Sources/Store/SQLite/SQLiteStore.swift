@@ -4,16 +4,39 @@ import Foundation
 /// The embedded backend: one SQLite file in WAL mode, shared by every process on the machine
 /// (replay, serve, TUI). It runs the shared relational code (`Relational/`) on GRDB.
 public final class SQLiteStore: RelationalStore {
-    /// The GRDB pool: one writer, concurrent readers. Tests read and write it directly.
-    @_spi(Testing) public let database: DatabasePool
+    /// The GRDB pool (one writer, concurrent readers), or a queue on a read-only file. Tests
+    /// read and write it directly.
+    @_spi(Testing) public let database: any DatabaseWriter
     public let path: String
     public var location: String { path }
+    /// Opened read-only because the file cannot be written (read commands still work).
+    public let isReadOnly: Bool
     public let writeCache = IngestCacheBox()
     private let watch: StoreChangeWatch
 
     /// Opens (creating if needed) the store at `path`, migrates it to the current schema and
-    /// marks replies a crashed process left in `sending` as interrupted.
+    /// marks replies a crashed process left in `sending` as interrupted. A store file this
+    /// process may read but not write is opened read-only: reads work, writes fail with
+    /// SQLite's "readonly database" error.
     public init(path: String) throws {
+        self.path = path
+        if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path)
+            || !FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(10)
+            // Without a -shm file beside it (and no right to create one), SQLite can read a WAL
+            // store only as an immutable file: then changes others make later are not seen.
+            let walIndex = FileManager.default.fileExists(atPath: path + "-shm")
+            let opened = walIndex ? path : "file:\(path)?immutable=1"
+            database = try DatabaseQueue(path: opened, configuration: configuration)
+            guard try database.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
+                throw StoreOpenError("\(path) is read-only and has an older schema: open it once with write access to migrate it")
+            }
+            isReadOnly = true
+            watch = try StoreChangeWatch(path: opened)
+            return
+        }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -28,10 +51,10 @@ public final class SQLiteStore: RelationalStore {
             // WAL + NORMAL survives a killed process: a commit is in the WAL before it returns.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        self.database = try DatabasePool(path: path, configuration: configuration)
-        self.path = path
+        database = try DatabasePool(path: path, configuration: configuration)
+        isReadOnly = false
         try Migrations.migrator.migrate(database)
-        self.watch = try StoreChangeWatch(path: path)
+        watch = try StoreChangeWatch(path: path)
         try failInterruptedSends()
     }
 
@@ -40,7 +63,10 @@ public final class SQLiteStore: RelationalStore {
     }
 
     public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try database.write { db in try body(db) }
+        guard !isReadOnly else {
+            throw StoreOpenError("the store \(path) is read-only here (no write access): this command needs to write")
+        }
+        return try database.write { db in try body(db) }
     }
 
     /// SQLite has one writer at a time; the cache stays valid while `PRAGMA data_version`
