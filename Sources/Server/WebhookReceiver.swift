@@ -36,14 +36,22 @@ public final class WebhookReceiver: Sendable {
     private let idleTimeout: Duration
     /// Open connections beyond this are answered 503 and closed.
     private let connections: ConnectionCounter
+    /// A request's head must arrive within this (of the connection or the previous response);
+    /// its body within `bodyDeadline` of the head.
+    private let headDeadline: Duration
+    private let bodyDeadline: Duration
 
     /// - Parameters:
     ///   - environment: where `webhook_secret_env` / `verify_token_env` are looked up.
     ///   - idleTimeout: how long a connection may stay silent before it is closed.
+    ///   - headDeadline, bodyDeadline: how long a client may take to send a request's head, its body.
     public init(store: any InboxStore, config: SwitchboardConfig, logger: Logger,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                idleTimeout: Duration = .seconds(15), maxConnections: Int? = nil) {
+                idleTimeout: Duration = .seconds(15), maxConnections: Int? = nil,
+                headDeadline: Duration = .seconds(10), bodyDeadline: Duration = .seconds(30)) {
         self.idleTimeout = idleTimeout
+        self.headDeadline = headDeadline
+        self.bodyDeadline = bodyDeadline
         self.connections = ConnectionCounter(limit: maxConnections ?? ConnectionCounter.defaultLimit())
         self.settings = config.server
         self.store = store
@@ -110,12 +118,17 @@ public final class WebhookReceiver: Sendable {
         metrics.register(on: router)
         let logger = logger
         let connections = connections
+        let headDeadline = headDeadline
+        let bodyDeadline = bodyDeadline
         let warnings = secrets.problems
         let storePath = store.location
         return Application(
             router: router,
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [ConnectionLimitHandler(counter: connections)],
+                additionalChannelHandlers: [
+                    ConnectionLimitHandler(counter: connections),
+                    RequestDeadlineHandler(head: TimeAmount(headDeadline), body: TimeAmount(bodyDeadline)),
+                ],
                 idleTimeout: TimeAmount(idleTimeout))),
             configuration: .init(address: .hostname(host ?? settings.host, port: port ?? settings.port)),
             onServerRunning: { channel in

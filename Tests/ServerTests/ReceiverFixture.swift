@@ -134,7 +134,7 @@ struct ReceiverFixture: Sendable {
 
     /// Runs `body` against a fresh receiver, then stops it (also when `body` throws).
     static func with(backend: Backend = .sqlite, maxBodyBytes: Int = 3_145_728, idleTimeout: Duration = .seconds(15),
-                     maxConnections: Int? = nil,
+                     maxConnections: Int? = nil, headDeadline: Duration = .seconds(10), bodyDeadline: Duration = .seconds(30),
                      _ body: @Sendable (ReceiverFixture) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("switchboard-server-test-\(UUID().uuidString).sqlite").path
@@ -151,7 +151,7 @@ struct ReceiverFixture: Sendable {
                                        channels: TestChannels.all)
         let logs = LogCapture()
         let receiver = WebhookReceiver(store: store, config: config, logger: logs.logger, idleTimeout: idleTimeout,
-                                       maxConnections: maxConnections)
+                                       maxConnections: maxConnections, headDeadline: headDeadline, bodyDeadline: bodyDeadline)
         let running = try await receiver.start(port: 0)
         let fixture = ReceiverFixture(store: store, running: running, logs: logs)
         let outcome: Result<Void, any Error>

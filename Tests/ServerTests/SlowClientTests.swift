@@ -78,3 +78,40 @@ extension SlowClientTests {
         }
     }
 }
+
+extension SlowClientTests {
+    /// Sends `bytes` one every 200 ms until the server closes the connection; the seconds
+    /// that took, or nil if it stayed open for `limit` seconds.
+    static func dribble(_ fd: Int32, _ bytes: String, limit: Double) -> Double? {
+        let start = Date()
+        var scalars = Array(bytes.utf8)
+        var buffer = [UInt8](repeating: 0, count: 512)
+        while Date().timeIntervalSince(start) < limit {
+            if scalars.isEmpty { scalars = Array("X-Pad: y\r\n".utf8) }
+            let byte = scalars.removeFirst()
+            if withUnsafePointer(to: byte, { send(fd, $0, 1, Int32(MSG_NOSIGNAL)) }) < 0 { return Date().timeIntervalSince(start) }
+            let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { return Date().timeIntervalSince(start) }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return nil
+    }
+
+    /// The idle timeout restarts on every byte; the head and body deadlines do not.
+    @Test func aClientDribblingItsHeadOrBodyIsClosedAtTheDeadline() async throws {
+        try await ReceiverFixture.with(idleTimeout: .seconds(15), headDeadline: .seconds(1), bodyDeadline: .seconds(1)) { fixture in
+            let head = try #require(Self.connect(port: fixture.running.port, sending: "POST /webhooks/meta HTTP/1.1\r\n"))
+            defer { close(head) }
+            let headClosed = try #require(Self.dribble(head, "Host: x\r\n", limit: 6))
+            #expect(headClosed < 4)
+            let body = try #require(Self.connect(port: fixture.running.port,
+                sending: "POST /webhooks/meta HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"))
+            defer { close(body) }
+            let bodyClosed = try #require(Self.dribble(body, String(repeating: " ", count: 100), limit: 6))
+            #expect(bodyClosed < 4)
+            // A normal client on the same receiver is served, also on a kept-alive connection.
+            #expect(try await fixture.send(.GET, "/healthz").status == 200)
+            #expect(try await fixture.send(.GET, "/healthz").status == 200)
+        }
+    }
+}
