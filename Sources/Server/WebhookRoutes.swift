@@ -52,12 +52,12 @@ struct WebhookRoutes: Sendable {
         if let name = target.channelName { context.notes.record("channel", name) }
 
         // Refuse early on a declared length, before reading anything.
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBodyBytes {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > readLimit {
             return tooLarge(context)
         }
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: maxBodyBytes)
+            buffer = try await request.body.collect(upTo: readLimit)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             return tooLarge(context)
         }
@@ -70,8 +70,12 @@ struct WebhookRoutes: Sendable {
 
         if let refusal = authenticator.authenticate(webhook, headers: headers, target: target,
                                                     query: Self.queryDictionary(request)) {
+            guard raw.body.count <= maxBodyBytes else { return tooLarge(context) }
             context.notes.record("outcome", "unauthorized")
             return ReceiverResponse.failure(.unauthorized, refusal.description)
+        }
+        if raw.body.count > maxBodyBytes {
+            return await quarantineOversized(raw, context: context)
         }
         if case .success(let decoded) = webhook.decoded, let handshake = decoded.webhook.handshake {
             return answer(handshake, context: context)
@@ -118,10 +122,29 @@ struct WebhookRoutes: Sendable {
         }
     }
 
+    /// Bodies up to this size are read whole, so one over `max_body_bytes` can still be
+    /// verified: an authentic one is quarantined (its first bytes and its size), never lost;
+    /// anything unauthenticated or larger is refused without storing a byte.
+    private var readLimit: Int { maxBodyBytes.multipliedReportingOverflow(by: 4).overflow ? Int.max : maxBodyBytes * 4 }
+
     private func tooLarge(_ context: Context) -> Response {
-        // Nothing is stored: the body was not read whole, so it could be neither verified nor kept intact.
+        // Nothing is stored: the body was not read whole or not verified, so it is not kept.
         context.notes.record("outcome", "too_large")
         return ReceiverResponse.failure(.contentTooLarge, "body exceeds max_body_bytes (\(maxBodyBytes))")
+    }
+
+    /// A verified body over the limit: kept in quarantine (first bytes and size), then 413.
+    private func quarantineOversized(_ raw: RawWebhook, context: Context) async -> Response {
+        do {
+            _ = try await writer.ingest(.oversized(raw, limit: maxBodyBytes))
+        } catch {
+            context.notes.record("outcome", "store_error")
+            return ReceiverResponse.failure(.serviceUnavailable, "the webhook could not be stored; retry later")
+        }
+        context.notes.record("outcome", "quarantined")
+        metrics.record(.quarantined)
+        return ReceiverResponse.json(.contentTooLarge, ["ok": .bool(false), "error": .string("too_large"),
+                                                        "reason": .string("body exceeds max_body_bytes (\(maxBodyBytes)); quarantined")])
     }
 
     // MARK: GET (Meta verification)

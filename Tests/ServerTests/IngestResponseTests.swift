@@ -43,15 +43,28 @@ struct IngestResponseTests {
         }
     }
 
+    /// A signed body over the limit is answered 413 and quarantined (first bytes and size: an
+    /// authentic webhook is never lost); an unsigned or far larger one is 413 and nothing is stored.
     @Test(arguments: [false, true])
-    func oversizeBodyIs413AndNothingIsStored(chunked: Bool) async throws {
+    func oversizeBodyIs413AndOnlyAVerifiedOneIsQuarantined(chunked: Bool) async throws {
         try await ReceiverFixture.with(maxBodyBytes: 2_048) { fixture in
             var body = Bodies.meta(id: String(repeating: "x", count: 3_000))
             let signed = Signer.sign(body, scheme: .meta, secret: TestChannels.secret(of: TestChannels.support))
             let reply = try await fixture.send(.POST, "/webhooks/meta", headers: signed.headers, body: body, chunked: chunked)
             #expect(reply.status == 413)
+            #expect(reply.body.contains("quarantined"))
             #expect(try fixture.store.rawEventCount() == 0)
-            #expect(try fixture.quarantineCount == 0)
+            let kept = try fixture.store.quarantined()
+            #expect(kept.count == 1)
+            #expect(kept.first?.size == body.count)
+
+            let forged = try await fixture.send(.POST, "/webhooks/meta", headers: ["X-Hub-Signature-256": "sha256=00"],
+                                                body: Bodies.meta(id: String(repeating: "y", count: 3_000)), chunked: chunked)
+            #expect(forged.status == 413)
+            let huge = Array(repeating: UInt8(ascii: " "), count: 9_000)
+            let hugeSigned = Signer.sign(huge, scheme: .meta, secret: TestChannels.secret(of: TestChannels.support))
+            #expect(try await fixture.send(.POST, "/webhooks/meta", headers: hugeSigned.headers, body: huge, chunked: chunked).status == 413)
+            #expect(try fixture.quarantineCount == 1, "nothing unverified or beyond the read limit is stored")
 
             // The limit is on the body, inclusive: a body under it is fine on the same server.
             body = Bodies.meta()
