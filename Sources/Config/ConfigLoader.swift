@@ -98,6 +98,15 @@ public enum ConfigLoader {
             throw ConfigError("channel \(name): portfolio is missing (BSUIDs are scoped to it)")
         }
         let number = entry["number"]?.string ?? entry["number"]?.int.map(String.init)
+        let api = entry["api"]?.string
+        if let api {
+            let known: [String] = provider == .sinch ? ["conversation", "latam"] : []
+            guard known.contains(api) else {
+                throw ConfigError(known.isEmpty
+                    ? "channel \(name): api = \"\(api)\" is not an option for \(providerName) (only sinch has several APIs)"
+                    : "channel \(name): api = \"\(api)\" is not one of \(known.joined(separator: ", "))")
+            }
+        }
         return Channel(
             name: name, provider: provider, number: number.map { $0.filter(\.isNumber) },
             id: entry["id"]?.string ?? entry["id"]?.int.map(String.init),
@@ -105,6 +114,6 @@ public enum ConfigLoader {
             sendURL: entry["send_url"]?.string, templateURL: entry["template_url"]?.string,
             tokenEnv: entry["token_env"]?.string, webhookSecretEnv: entry["webhook_secret_env"]?.string,
             verifyTokenEnv: entry["verify_token_env"]?.string, bsuidSending: entry["bsuid_sending"]?.bool,
-            allowUnsigned: entry["allow_unsigned"]?.bool ?? false)
+            allowUnsigned: entry["allow_unsigned"]?.bool ?? false, api: api == "latam" ? nil : api)
     }
 }

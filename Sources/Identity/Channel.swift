@@ -19,12 +19,15 @@ public struct Channel: Sendable, Hashable, Codable {
     /// The receiver accepts this channel's webhooks without a signature (`allow_unsigned =
     /// true`, for local testing only). Without it, a channel with no webhook secret is refused.
     public var allowUnsigned: Bool
+    /// Which of the provider's APIs the channel uses where it has several (`api = …`): on
+    /// sinch, `conversation` (the Conversation API) or the LATAM Messaging API (nil).
+    public var api: String?
 
     public init(
         name: String, provider: ProviderKind, number: String? = nil, id: String? = nil,
         portfolio: String, parentGroup: String? = nil, sendURL: String? = nil,
         templateURL: String? = nil, tokenEnv: String? = nil, webhookSecretEnv: String? = nil,
-        verifyTokenEnv: String? = nil, bsuidSending: Bool? = nil, allowUnsigned: Bool = false
+        verifyTokenEnv: String? = nil, bsuidSending: Bool? = nil, allowUnsigned: Bool = false, api: String? = nil
     ) {
         self.name = name
         self.provider = provider
@@ -39,7 +42,11 @@ public struct Channel: Sendable, Hashable, Codable {
         self.verifyTokenEnv = verifyTokenEnv
         self.bsuidSending = bsuidSending ?? provider.defaultBSUIDSending
         self.allowUnsigned = allowUnsigned
+        self.api = api
     }
+
+    /// A Sinch channel on the Conversation API (`api = "conversation"`).
+    public var usesSinchConversationAPI: Bool { provider == .sinch && api == "conversation" }
 
     /// Whether this channel's webhooks are signed (it has a webhook secret). What arrives through
     /// an unsigned channel may not move identifiers learned through a signed one (SPEC §6).

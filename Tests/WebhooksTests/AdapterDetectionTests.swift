@@ -3,7 +3,7 @@ import Testing
 import Webhooks
 
 /// Every fixture and the rows that check it.
-let allFixtureCases = sinchCases + azureCases + connectlyCases + kapsoCases + webexCases
+let allFixtureCases = sinchCases + sinchConversationCases + azureCases + connectlyCases + kapsoCases + webexCases
 
 @Suite struct AdapterDetectionTests {
     /// Detection is strict: no body may look like two non-Meta providers (a wrong guess is
@@ -24,7 +24,8 @@ let allFixtureCases = sinchCases + azureCases + connectlyCases + kapsoCases + we
     /// Every fixture file is checked by a table row (or is a deliberate special case).
     @Test func everyFixtureHasARow() throws {
         let covered = Set(allFixtureCases.map(\.fixture.description))
-            .union(["sinch/invalid-seed-example", "azure/subscription-validation"])
+            .union(["sinch/invalid-seed-example", "azure/subscription-validation",
+                    "sinch/conversation-contact-create", "sinch/conversation-inbound-sms"])
         // Only the directories these tables own; other fixture sets (Meta) have their own tests.
         let owned: Set<String> = ["sinch", "azure", "connectly", "kapso", "webex"]
         let onDisk = Set(try WebhookFixture.all().filter { owned.contains($0.directory) }.map(\.description))

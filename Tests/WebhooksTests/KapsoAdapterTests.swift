@@ -56,7 +56,7 @@ let kapsoCases: [FixtureCase] = [
         try check(row)
     }
 
-    /// Conversation events carry no message: nothing to ingest, said so rather than dropped silently.
+    /// Conversation events carry no message: kept and counted ignored (SPEC §2), never quarantined.
     @Test func conversationEventIsReportedNotIngested() {
         let body: JSONValue = [
             "conversation": ["id": "c", "phone_number_id": "kapso-pnid-1", "business_scoped_user_id": "DE.55012938845710"],
@@ -65,6 +65,7 @@ let kapsoCases: [FixtureCase] = [
         #expect(KapsoAdapter().recognizes(body))
         let webhook = KapsoAdapter().decode(body, receivedAt: WebhookFixture.receivedAt)
         #expect(webhook.events.isEmpty)
-        #expect(webhook.rejected.count == 1)
+        #expect(webhook.rejected.isEmpty)
+        #expect(webhook.isIgnorable)
     }
 }

@@ -63,7 +63,7 @@ struct MetaAdapterTests {
         let messages = Self.messages(webhook)
         #expect(messages.map(\.content.displayText) == [
             "[image] 这个颜色有货吗？", "[reply] Track my order", "[reaction] 👍",
-            "[location] 上海门店, 南京东路 1 号 31.2304,121.4737", "[unsupported: sticker]",
+            "[location] 上海门店, 南京东路 1 号 31.2304,121.4737", "[sticker]",
             "Also asking sales: bulk discount for 20 jackets?",
         ])
         // Identities are joined per contact block, never across the POST.

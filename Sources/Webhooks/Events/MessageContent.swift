@@ -12,6 +12,17 @@ public enum MessageContent: Sendable, Hashable {
     case contacts(names: [String], phones: [String])
     /// A type this inbox does not render; kept, never dropped.
     case unsupported(type: String)
+    /// A type shown as one described line (an order, a flow reply, an edit, an error the
+    /// provider gave for a message it could not deliver as content).
+    case notice(type: String, text: String)
+    /// Content with context in front: `[forwarded]`, `[reply to wamid…]`, `[ad: headline]`.
+    indirect case annotated(MessageContent, notes: [String])
+
+    /// This content with one more note in front.
+    public func annotated(_ note: String) -> MessageContent {
+        if case .annotated(let inner, let notes) = self { return .annotated(inner, notes: notes + [note]) }
+        return .annotated(self, notes: [note])
+    }
 
     /// The type name as stored and exported.
     public var typeName: String {
@@ -23,6 +34,8 @@ public enum MessageContent: Sendable, Hashable {
         case .location: "location"
         case .contacts: "contacts"
         case .unsupported(let type): type
+        case .notice(let type, _): type
+        case .annotated(let inner, _): inner.typeName
         }
     }
 
@@ -45,6 +58,10 @@ public enum MessageContent: Sendable, Hashable {
             return "[contact] " + (names + phones).joined(separator: " ")
         case .unsupported(let type):
             return "[unsupported: \(type)]"
+        case .notice(_, let text):
+            return text
+        case .annotated(let inner, let notes):
+            return notes.map { "[\($0)] " }.joined() + inner.displayText
         }
     }
 }

@@ -11,11 +11,24 @@ public struct KapsoAdapter: ProviderAdapter {
     public init() {}
 
     public func recognizes(_ body: JSONValue) -> Bool {
-        Self.payloads(in: body) != nil
+        Self.payloads(in: body) != nil || Self.contactEvent(body) != nil
+    }
+
+    /// Kapso's contact events (`whatsapp.contact.identity_changed`…): Kapso does not document
+    /// their body, so they are kept in the raw log and counted ignored — never quarantined,
+    /// never guessed at (a wrong guess would move a customer's identifiers).
+    static func contactEvent(_ body: JSONValue) -> String? {
+        guard body.object != nil, body["object"] == nil else { return nil }
+        let name = body["type"].nonEmptyText ?? body["event"].nonEmptyText
+        return name.flatMap { $0.hasPrefix("whatsapp.contact.") ? $0 : nil }
     }
 
     public func decode(_ body: JSONValue, receivedAt: Date) -> DecodedWebhook {
         var result = DecodedWebhook()
+        if let event = Self.contactEvent(body) {
+            result.ignored.append("Kapso \(event): kept in the raw log (its shape is undocumented; identifiers unchanged)")
+            return result
+        }
         guard let payloads = Self.payloads(in: body) else {
             result.rejected.append("not a Kapso webhook (message.kapso, conversation or phone_number_id)")
             return result

@@ -23,7 +23,8 @@ struct KapsoPayload {
 
     func decode(into result: inout DecodedWebhook) {
         guard message?.object != nil else {
-            result.rejected.append("Kapso \(eventName ?? "conversation") event without a message: nothing to ingest")
+            // conversation.created / ended / inactive: valid, nothing for the inbox (SPEC §2).
+            result.ignored.append("Kapso \(eventName ?? "conversation") event carries no message")
             return
         }
         guard let id = message["id"].nonEmptyText else {

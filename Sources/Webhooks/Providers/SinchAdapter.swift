@@ -2,15 +2,21 @@ public import Foundation
 public import Identity
 public import JSON
 
-/// Sinch LATAM Messaging callbacks: `{"total": N, "data": [ … ]}`. Each item is an inbound
-/// message (`source`) or a delivery report (`destination`); `origin` is the business number.
-/// `source` / `destination` hold the phone when Sinch knows it, else the BSUID.
+/// Sinch callbacks, both APIs, told apart by shape:
+/// * LATAM Messaging: `{"total": N, "data": [ … ]}`. Each item is an inbound message (`source`)
+///   or a delivery report (`destination`); `origin` is the business number. `source` /
+///   `destination` hold the phone when Sinch knows it, else the BSUID.
+/// * Conversation API: one trigger per callback, keyed by `app_id` (`SinchConversationCallback`).
 public struct SinchAdapter: ProviderAdapter {
     public let provider = ProviderKind.sinch
 
     public init() {}
 
     public func recognizes(_ body: JSONValue) -> Bool {
+        recognizesLatam(body) || SinchConversationCallback.recognizes(body)
+    }
+
+    private func recognizesLatam(_ body: JSONValue) -> Bool {
         guard body["total"].int64 != nil, body["data"]?.isArray == true else { return false }
         let items = body["data"].array
         guard !items.isEmpty, items.allSatisfy({ $0.object != nil }) else { return false }
@@ -21,8 +27,12 @@ public struct SinchAdapter: ProviderAdapter {
 
     public func decode(_ body: JSONValue, receivedAt: Date) -> DecodedWebhook {
         var result = DecodedWebhook()
-        guard recognizes(body) else {
-            result.rejected.append("not a Sinch LATAM callback ({total, data[]} with source/destination and origin)")
+        if SinchConversationCallback.recognizes(body) {
+            SinchConversationCallback(json: body, receivedAt: receivedAt).decode(into: &result)
+            return result
+        }
+        guard recognizesLatam(body) else {
+            result.rejected.append("not a Sinch callback (LATAM {total, data[]} with source/destination and origin, or Conversation API with app_id)")
             return result
         }
         for (index, item) in body["data"].array.enumerated() {
