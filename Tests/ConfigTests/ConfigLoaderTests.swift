@@ -84,3 +84,32 @@ struct ConfigLoaderTests {
         #expect(empty.channels.isEmpty)
     }
 }
+
+@Suite("Channel api")
+struct ChannelAPIConfigTests {
+    static func channel(_ provider: String, api: String) -> String {
+        """
+        [[channel]]
+        name = "c"
+        provider = "\(provider)"
+        id = "01HSWB7Q2K9TZ4Y8V3N6M1RDCE"
+        portfolio = "acme"
+        api = "\(api)"
+        """
+    }
+
+    @Test func sinchConversationIsRead() throws {
+        let config = try ConfigLoader.parse(Self.channel("sinch", api: "conversation"))
+        #expect(config.channels.first?.usesSinchConversationAPI == true)
+        #expect(try ConfigLoader.parse(Self.channel("sinch", api: "latam")).channels.first?.api == nil)
+    }
+
+    @Test(arguments: [("sinch", "sms", "not one of conversation, latam"), ("meta", "conversation", "only sinch")])
+    func anUnknownAPIIsAnError(_ provider: String, _ api: String, _ message: String) {
+        #expect {
+            _ = try ConfigLoader.parse(Self.channel(provider, api: api))
+        } throws: { error in
+            "\(error)".contains(message)
+        }
+    }
+}

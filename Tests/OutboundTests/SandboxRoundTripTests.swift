@@ -2,6 +2,7 @@ import NIOHTTP1
 import AsyncHTTPClient
 import Foundation
 import Identity
+import JSON
 import NIOCore
 import Sandbox
 import Testing
@@ -184,5 +185,52 @@ struct RoundTripCase: Sendable, CustomTestStringConvertible {
         let result = await ProviderSender(sleep: { _ in }).send(reply.request, provider: .sinch)
         #expect(result.messageID != nil)
         #expect(await sandbox.ledger.sends.count == 1)
+    }
+}
+
+/// A Sinch channel on the Conversation API (`api = "conversation"`): the request shape, the
+/// sandbox's answer and its delivery reports, decoded back to the same channel by `app_id`.
+@Suite struct SinchConversationRoundTripTests {
+    typealias F = OutboundFixtures
+    static let app = "01HSWB7Q2K9TZ4Y8V3N6M1RDCE"
+    static let channel = Identity.Channel(name: "latam", provider: .sinch, id: app, portfolio: "acme",
+                                          parentGroup: "acme-group", tokenEnv: "SINCH_TOKEN", api: "conversation")
+
+    @Test(arguments: [F.Contact.phoneKnown, .bsuidOnly])
+    func aReplyGoesAsAConversationAPIRequestAndItsReportsDecode(_ contact: F.Contact) async throws {
+        let inbox = WebhookInbox()
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(channels: [Self.channel], sink: inbox.sink))
+        defer { Task { await sandbox.stop() } }
+        var channel = Self.channel
+        channel.sendURL = "\(sandbox.baseURL)/sinch/\(Self.app)/messages"
+        guard case .ready(let reply) = try ReplyPreparer.prepare(
+            context: contact.context, channel: channel, message: .text("Hola"), now: F.now) else {
+            Issue.record("refused")
+            return
+        }
+        let body = reply.request.body
+        #expect(body["app_id"].text == Self.app)
+        #expect(body["recipient"]["identified_by"]["channel_identities"].array.first?["channel"].text == "WHATSAPP")
+        #expect(body["recipient"]["identified_by"]["channel_identities"].array.first?["identity"].text == reply.plan.identifier.value)
+        #expect(body["message"]["text_message"]["text"].text == "Hola")
+
+        let result = await ProviderSender(sleep: { _ in }).send(reply.request, provider: .sinch)
+        guard case .accepted(let messageID?, 200) = result else {
+            Issue.record("not accepted: \(result)")
+            return
+        }
+        let webhooks = await inbox.next(3)
+        #expect(webhooks.map(\.status) == [.sent, .delivered, .read])
+        for webhook in webhooks {
+            guard case .success(let decoded) = WebhookDecoder.decode(webhook.body, provider: nil, receivedAt: F.now),
+                  case .status(let status)? = decoded.webhook.events.first else {
+                Issue.record("\(webhook.status) did not decode")
+                continue
+            }
+            #expect(decoded.provider == .sinch)
+            #expect(status.messageID == messageID)
+            #expect(status.status == webhook.status)
+            #expect(ChannelDirectory([Self.channel]).match(status.channel)?.name == "latam")
+        }
     }
 }

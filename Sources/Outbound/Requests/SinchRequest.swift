@@ -2,7 +2,13 @@ import Identity
 import JSON
 import Webhooks
 
-/// Sinch LATAM Messaging send: `destinations[].destination` holds a phone or a BSUID alike.
+/// Sinch sends. LATAM Messaging: `destinations[].destination` holds a phone or a BSUID alike.
+/// Conversation API (`api = "conversation"`): `POST …/v1/projects/{project}/messages:send` with
+/// `app_id` (the channel's `id`), `recipient.identified_by.channel_identities[{channel:
+/// "WHATSAPP", identity}]` (a phone or a BSUID) and `channel_priority_order: ["WHATSAPP"]`, as
+/// Sinch documents; a template goes as `template_message.channel_template.WHATSAPP` with
+/// `template_id`, `language_code` and body parameters keyed `body[N]text` (our reading of
+/// Sinch's WhatsApp template mapping).
 enum SinchRequest: ProviderRequestShape {
     static func url(for channel: Channel, message: OutgoingMessage) throws(RequestError) -> String {
         try configuredSendURL(channel)
@@ -12,7 +18,8 @@ enum SinchRequest: ProviderRequestShape {
         HTTPHeaderField("AuthenticationToken", token)
     }
 
-    static func body(plan: ReplyPlan, message: OutgoingMessage) -> JSONValue {
+    static func body(plan: ReplyPlan, message: OutgoingMessage) throws(RequestError) -> JSONValue {
+        if plan.channel.usesSinchConversationAPI { return try conversationBody(plan: plan, message: message) }
         let content: JSONValue = switch message {
         case .text(let text):
             ["messageText": .string(text)]
@@ -26,6 +33,30 @@ enum SinchRequest: ProviderRequestShape {
         return [
             "destinations": [["destination": .string(plan.identifier.value)]],
             "message": content,
+        ]
+    }
+
+    private static func conversationBody(plan: ReplyPlan, message: OutgoingMessage) throws(RequestError) -> JSONValue {
+        let content: JSONValue = switch message {
+        case .text(let text):
+            ["text_message": ["text": .string(text)]]
+        case .template(let template):
+            ["template_message": ["channel_template": ["WHATSAPP": [
+                "template_id": .string(template.name),
+                "version": "",
+                "language_code": .string(template.language),
+                "parameters": .object(Dictionary(uniqueKeysWithValues: template.parameters.enumerated().map {
+                    ("body[\($0.offset + 1)]text", JSONValue.string($0.element))
+                })),
+            ]]]]
+        }
+        return [
+            "app_id": .string(try requiredID(plan.channel)),
+            "recipient": ["identified_by": ["channel_identities": [
+                ["channel": "WHATSAPP", "identity": .string(plan.identifier.value)],
+            ]]],
+            "message": content,
+            "channel_priority_order": ["WHATSAPP"],
         ]
     }
 }

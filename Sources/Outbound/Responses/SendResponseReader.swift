@@ -12,8 +12,9 @@ public enum SendResponseReader {
             // {"messaging_product":"whatsapp","contacts":[…],"messages":[{"id":"wamid.…"}]}
             body["messages"].array.first?["id"].nonEmptyText
         case .sinch:
-            // {"id":"<batch>","messages":[{"id":"<message>","correlationId":…}]}
-            body["messages"].array.first?["id"].nonEmptyText ?? body["id"].nonEmptyText
+            // LATAM {"id":"<batch>","messages":[{"id":"<message>","correlationId":…}]};
+            // Conversation API {"accepted_time":…,"message_id":"<message>"}
+            body["message_id"].nonEmptyText ?? body["messages"].array.first?["id"].nonEmptyText ?? body["id"].nonEmptyText
         case .azure:
             // {"receipts":[{"messageId":"…","to":"…"}]}
             body["receipts"].array.first?["messageId"].nonEmptyText
