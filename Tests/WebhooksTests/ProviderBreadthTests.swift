@@ -48,6 +48,10 @@ let metaBreadthCases: [FixtureCase] = [
     FixtureCase("meta", "list-reply", as: .meta, [meta("wamid.BREADTH06", "[reply] Tuesday 10:00 — Kigali Heights", 1_795_100_050)]),
     FixtureCase("meta", "template-button", as: .meta, [meta("wamid.BREADTH07", "[reply to wamid.TEMPLATE1] [reply] Confirm", 1_795_100_060)]),
     FixtureCase("meta", "unsupported-error", as: .meta, [meta("wamid.BREADTH08", "[unsupported] Message type unknown (131051)", 1_795_100_070)]),
+    // Chatwoot #14547: 131060 with no content, often an ad's first message — still a message.
+    FixtureCase("meta", "unavailable-from-ad", as: .meta, [meta("wamid.BREADTH14", "[ad: 120211122233399] [unsupported] This message is unavailable (131060)", 1_795_100_130)]),
+    // restfb #1239: the older `type: "unknown"` shape.
+    FixtureCase("meta", "unknown-older", as: .meta, [meta("wamid.BREADTH15", "[unsupported] Unsupported message type (131051)", 1_795_100_140)]),
     FixtureCase("meta", "order", as: .meta, [meta("wamid.BREADTH09", "[order] 3 items, 32.00 EUR: gift wrap please", 1_795_100_080)]),
     FixtureCase("meta", "contacts-card", as: .meta, [meta("wamid.BREADTH10", "[contact] Jean Bosco +250 788 999 111", 1_795_100_090)]),
     FixtureCase("meta", "voice", as: .meta, [meta("wamid.BREADTH11", "[voice]", 1_795_100_100)]),

@@ -45,10 +45,13 @@ enum MetaMessageContent {
         case "revoke":
             return .notice(type: "revoke", text: "[message deleted by the customer]"
                            + (part["original_message_id"].nonEmptyText.map { " \($0)" } ?? ""))
-        case "unsupported":
-            // Meta names why it could not pass the message on (131051 "Message type unknown"…).
+        case "unsupported", "unknown":
+            // Meta names why it could not pass the message on: 131051 "Message type unknown",
+            // 131060 "This message is unavailable" (often the first message from an ad, in
+            // coexistence). Older bodies say `type: "unknown"` and put the text in `details`.
             let error = json["errors"].array.first ?? part["errors"].array.first
-            let title = error?["title"].nonEmptyText ?? error?["message"].nonEmptyText ?? "a message type Meta does not deliver"
+            let title = error?["title"].nonEmptyText ?? error?["message"].nonEmptyText ?? error?["details"].nonEmptyText
+                ?? "a message type Meta does not deliver"
             let code = error?["code"].text.map { " (\($0))" } ?? ""
             return .notice(type: "unsupported", text: "[unsupported] \(title)\(code)")
         default:
