@@ -22,19 +22,8 @@ trap '[[ -n "$SERVER_PID" ]] && kill -9 "$SERVER_PID" 2>/dev/null || true' EXIT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [[ -x "$BIN" ]] || { echo "build first: swift build -c release" >&2; exit 1; }
 
-cat > "$WORK/config.toml" <<TOML
-[server]
-host = "127.0.0.1"
-port = $PORT
-
-[[channel]]
-name = "support"
-provider = "meta"
-number = "15550783881"
-id = "106540352242922"
-portfolio = "acme"
-webhook_secret_env = "BENCH_META_SECRET"
-TOML
+. "$ROOT/bench/lib.sh"
+bench_config "$PORT" "$WORK/config.toml"
 
 "$BIN" generate --events "$EVENTS" --output "$WORK/events.ndjson" >&2
 "$BIN" serve --config "$WORK/config.toml" --store "$WORK/store.sqlite" --log-level warning 2>"$WORK/serve.log" &

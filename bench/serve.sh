@@ -4,8 +4,8 @@
 #
 #   bench/serve.sh [DURATION_SECONDS] [CONNECTIONS]
 #
-# Needs wrk (apt-get install -y wrk) and sqlite3. Builds the release binary into
-# .build-release, runs everything on 127.0.0.1 in a temp directory, and prints:
+# Needs wrk (apt-get install -y wrk) and sqlite3. Uses the release binary in
+# .build/release (run `swift build -c release` first); everything runs on 127.0.0.1 in a temp directory. Prints:
 #   1. throughput: acknowledged (200) webhooks per second and latency percentiles;
 #   2. graceful stop: SIGTERM under load, exit status, 200s vs stored raw events;
 #   3. crash: kill -9 under load, 200s vs stored raw events (must be ≤).
@@ -17,7 +17,7 @@ THREADS=2
 PORT=${BENCH_PORT:-8089}
 LOG_LEVEL=${BENCH_LOG_LEVEL:-info}   # info = one line per request, as in production
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN="$ROOT/.build-release/release/switchboard"
+BIN="$ROOT/.build/release/switchboard"
 WORK=$(mktemp -d /tmp/switchboard-serve-bench.XXXXXX)
 export BENCH_META_SECRET="bench-secret-$RANDOM$RANDOM"
 export BENCH_SECRET="$BENCH_META_SECRET"
@@ -31,23 +31,10 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
 
-echo "building release binary…" >&2
-(cd "$ROOT" && swift build -c release --product switchboard --scratch-path .build-release 2>&1 | tail -1) >&2
+[[ -x "$BIN" ]] || { echo "build first: swift build -c release" >&2; exit 1; }
 
-cat > "$WORK/config.toml" <<TOML
-[server]
-host = "127.0.0.1"
-port = $PORT
-max_body_bytes = 3145728
-
-[[channel]]
-name = "support"
-provider = "meta"
-number = "15550783881"
-id = "106540352242922"
-portfolio = "acme"
-webhook_secret_env = "BENCH_META_SECRET"
-TOML
+. "$ROOT/bench/lib.sh"
+bench_config "$PORT" "$WORK/config.toml"
 
 # Starts `serve` on a fresh store; sets SERVER_PID once /healthz answers.
 start_server() {

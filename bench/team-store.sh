@@ -36,22 +36,8 @@ new_database() {
   echo "postgres://postgres@127.0.0.1:$PG_PORT/$1?sslmode=disable"
 }
 
-config() {
-  cat > "$WORK/config-$1.toml" <<TOML
-[server]
-host = "127.0.0.1"
-port = $1
-
-[[channel]]
-name = "support"
-provider = "meta"
-number = "15550783881"
-id = "106540352242922"
-portfolio = "acme"
-webhook_secret_env = "BENCH_META_SECRET"
-TOML
-  echo "$WORK/config-$1.toml"
-}
+. "$ROOT/bench/lib.sh"
+config() { bench_config "$1" "$WORK/config-$1.toml"; echo "$WORK/config-$1.toml"; }
 
 rate() { echo "scale=0; $1 / ($3 - $2)" | bc; }
 
