@@ -25,6 +25,11 @@ let azureCases: [FixtureCase] = [
         EventSummary(kind: .status, id: "22222222-2222-2222-2222-222222222222", bsuid: sheena, country: "US",
                      channelID: channelID, what: "delivered", time: 1_780_002_298),
     ]),
+    // One event as a bare object (not an array), timestamps with seven fractional digits.
+    FixtureCase("azure", "status-read-single-object-7-digits", as: .azure, [
+        EventSummary(kind: .status, id: "33333333-3333-3333-3333-333333333333", bsuid: sheena, country: "US",
+                     channelID: channelID, what: "read", time: 1_780_002_359.988),
+    ]),
     FixtureCase("azure", "status-failed-error", as: .azure, [
         EventSummary(kind: .status, id: "33333333-3333-3333-3333-333333333333", phone: "14255550199",
                      channelID: channelID, what: "failed", errorCode: "131047", time: 1_780_002_599),
