@@ -44,6 +44,11 @@ public protocol InboxStore: AnyObject, Sendable {
     func conversation(id: Int64) throws -> Conversation?
     func counts() throws -> InboxCounts
     @discardableResult func markRead(conversationID: Int64) throws -> Bool
+    /// Applies an operator change (status, assignee, read state, note) to conversations,
+    /// recorded in their history with who and when; returns them updated.
+    func change(conversations ids: [Int64], _ change: ConversationChange, operator name: String?, at time: Date) throws -> [Conversation]
+    /// A contact's history, oldest first (operator work, merges, identity changes, conflicts).
+    func timeline(contact id: ContactID) throws -> [TimelineEntry]
     func draft(conversationID: Int64) throws -> String?
     /// Saves the draft; an empty text deletes it.
     func saveDraft(conversationID: Int64, text: String, at time: Double) throws

@@ -254,3 +254,50 @@ extension StoreContractTests {
         #expect(hit.direction == .inbound)
     }
 }
+
+extension StoreContractTests {
+    /// Triage (SPEC §4/§7): status, snooze, assignment, read marks and notes are operator work —
+    /// an inbound message reopens, a snooze ends by itself, and `rebuild` keeps all of it.
+    @Test(arguments: StoreBackend.available)
+    func triageIsOperatorWorkThatSurvivesRebuild(_ backend: StoreBackend) throws {
+        let store = try backend.open()
+        _ = try store.ingest(Self.inbound("wamid.T1", "first", at: 1_795_190_000), channels: Self.channels)
+        let conversation = try #require(try store.conversations().first)
+        #expect(conversation.status == .open)
+        #expect(conversation.lastDirection == .inbound)
+        let t = Date(timeIntervalSince1970: 1_795_190_100)
+
+        var changed = try store.change(conversations: [conversation.id], .status(.resolved, until: nil), operator: "ana", at: t)
+        #expect(changed.first?.status == .resolved)
+        changed = try store.change(conversations: [conversation.id, 999_999], .assign("ana"), operator: "ana", at: t)
+        #expect(changed.count == 1)
+        #expect(changed.first?.assignee == "ana")
+        _ = try store.change(conversations: [conversation.id], .note("called back, waiting for the invoice"), operator: "ana", at: t)
+        _ = try store.change(conversations: [conversation.id], .read, operator: "ana", at: t)
+        #expect(try store.conversation(id: conversation.id)?.unread == 0)
+
+        _ = try store.rebuild(channels: Self.channels)
+        var after = try #require(try store.conversations().first)
+        #expect(after.status == .resolved)
+        #expect(after.assignee == "ana")
+        #expect(after.unread == 0)
+        let contact = try #require(try store.findContact(ref: "US.13491208655302741918"))
+        let timeline = try store.timeline(contact: contact.id)
+        #expect(timeline.map(\.kind).filter { $0 != "identity_changed" } == ["status", "assigned", "note", "status"])
+        #expect(timeline.first?.operatorName == "ana")
+        #expect(timeline.contains { $0.text == "called back, waiting for the invoice" })
+
+        // A new inbound message reopens; a snooze ends by itself at its time.
+        _ = try store.ingest(Self.inbound("wamid.T2", "hello again", at: 1_795_190_200), channels: Self.channels)
+        after = try #require(try store.conversations().first)
+        #expect(after.status == .open)
+        #expect(after.unread == 1)
+        let until = Date(timeIntervalSince1970: 1_795_200_000)
+        let later = Date(timeIntervalSince1970: 1_795_190_300)
+        after = try #require(try store.change(conversations: [after.id], .status(.snoozed, until: until), operator: "bo", at: later).first)
+        #expect(after.status(at: until.addingTimeInterval(-1)) == .snoozed)
+        #expect(after.status(at: until) == .open)
+        _ = try store.rebuild(channels: Self.channels)
+        #expect(try store.conversations().first?.status(at: until.addingTimeInterval(-1)) == .snoozed)
+    }
+}

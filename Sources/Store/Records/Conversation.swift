@@ -16,12 +16,23 @@ public struct Conversation: Sendable, Hashable, Identifiable {
     public var lastMessageAt: Date?
     public var lastInboundAt: Date?
     public var preview: String?
+    /// As stored; a snooze whose time has passed reads as open (`status(at:)`).
+    public var status: ConversationStatus
+    public var snoozedUntil: Date?
+    public var assignee: String?
+    /// Who spoke last: the customer (`inbound`) or us.
+    public var lastDirection: Direction?
 
     public init(
         id: Int64, channel: String, contactID: ContactID, name: String? = nil, username: String? = nil,
         address: Identifier? = nil, unread: Int = 0, messageCount: Int = 0, lastMessageAt: Date? = nil,
-        lastInboundAt: Date? = nil, preview: String? = nil
+        lastInboundAt: Date? = nil, preview: String? = nil, status: ConversationStatus = .open,
+        snoozedUntil: Date? = nil, assignee: String? = nil, lastDirection: Direction? = nil
     ) {
+        self.status = status
+        self.snoozedUntil = snoozedUntil
+        self.assignee = assignee
+        self.lastDirection = lastDirection
         self.id = id
         self.channel = channel
         self.contactID = contactID
@@ -45,6 +56,15 @@ public struct Conversation: Sendable, Hashable, Identifiable {
         if let address { return address.kind == .phone ? "+" + address.value : address.value }
         return "contact \(contactID)"
     }
+
+    /// The status at `now`: a snooze ends by itself at its time.
+    public func status(at now: Date) -> ConversationStatus {
+        if status == .snoozed, let until = snoozedUntil, until <= now { return .open }
+        return status
+    }
+
+    /// When the 24-hour customer service window closes (last inbound + 24 h).
+    public var windowClosesAt: Date? { lastInboundAt.map { $0.addingTimeInterval(24 * 3600) } }
 
     /// Position in the activity order, for keyset paging.
     public var key: ConversationKey { ConversationKey(lastMessageAt: lastMessageAt?.timeIntervalSince1970, id: id) }

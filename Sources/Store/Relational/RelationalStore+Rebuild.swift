@@ -22,6 +22,7 @@ extension RelationalStore {
             case .postgres: try db.run(sql: "SET CONSTRAINTS ALL DEFERRED")
             }
             let drafts = try DraftAnchor.all(db)
+            let work = try WorkAnchor.all(db)
             try db.run(sql: "DELETE FROM message WHERE direction = 'in'")
             for table in ["draft", "conversation", "identifier", "contact_username", "merge_log", "identity_conflict",
                           "unverified_change", "pending_status", "contact"] {
@@ -41,6 +42,7 @@ extension RelationalStore {
             let reattachment = OperatorWorkReattachment(db: db, channels: channels, cache: IngestCache())
             try reattachment.reattachOutgoing()
             try reattachment.restore(drafts)
+            try reattachment.restore(work)
             return count
         }
     }
@@ -76,17 +78,51 @@ struct DraftAnchor {
             SELECT d.text, d.updated_at, c.channel, c.contact_id FROM draft d JOIN conversation c ON c.id = d.conversation_id
             """)
         return try drafts.map { row in
-            let contact: Int64 = row["contact_id"]
-            let identifiers = try db.rows(sql: """
-                SELECT kind, value, scope FROM identifier WHERE contact_id = ? AND kind != 'username'
-                ORDER BY CASE kind WHEN 'bsuid' THEN 0 WHEN 'parent_bsuid' THEN 1 ELSE 2 END, current DESC
-                """, arguments: [contact]).compactMap { row -> ScopedIdentifier? in
-                    guard let kind = IdentifierKind(rawValue: row["kind"]) else { return nil }
-                    let scope: String = row["scope"]
-                    return ScopedIdentifier(kind: kind, value: row["value"], scope: scope.isEmpty ? nil : scope)
-                }
-            return DraftAnchor(channel: row["channel"], text: row["text"], updatedAt: row["updated_at"], identifiers: identifiers)
+            DraftAnchor(channel: row["channel"], text: row["text"], updatedAt: row["updated_at"],
+                        identifiers: try identifiers(ofContact: row["contact_id"], db: db))
         }
+    }
+
+    /// Every identifier a contact held, in resolution order (BSUID, parent BSUID, phone).
+    static func identifiers(ofContact contact: Int64, db: any SQLSession) throws -> [ScopedIdentifier] {
+        try db.rows(sql: """
+            SELECT kind, value, scope FROM identifier WHERE contact_id = ? AND kind != 'username'
+            ORDER BY CASE kind WHEN 'bsuid' THEN 0 WHEN 'parent_bsuid' THEN 1 ELSE 2 END, current DESC
+            """, arguments: [contact]).compactMap { row -> ScopedIdentifier? in
+                guard let kind = IdentifierKind(rawValue: row["kind"]) else { return nil }
+                let scope: String = row["scope"]
+                return ScopedIdentifier(kind: kind, value: row["value"], scope: scope.isEmpty ? nil : scope)
+            }
+    }
+}
+
+/// A conversation with operator history (`conversation_event`), with what finds it again
+/// after a rebuild, as for drafts.
+struct WorkAnchor {
+    var conversationID: Int64
+    var channel: String
+    var identifiers: [ScopedIdentifier]
+    var firstAt: Double
+    /// The history rows to move to the rebuilt conversation.
+    var events: [Int64]
+
+    static func all(_ db: any SQLSession) throws -> [WorkAnchor] {
+        let rows = try db.rows(sql: """
+            SELECT e.id, e.conversation_id, e.at, c.channel, c.contact_id FROM conversation_event e
+            JOIN conversation c ON c.id = e.conversation_id ORDER BY e.conversation_id, e.id
+            """)
+        var anchors: [WorkAnchor] = []
+        for row in rows {
+            let conversation: Int64 = row["conversation_id"]
+            if anchors.last?.conversationID == conversation {
+                anchors[anchors.count - 1].events.append(row["id"])
+                continue
+            }
+            anchors.append(WorkAnchor(conversationID: conversation, channel: row["channel"],
+                                      identifiers: try DraftAnchor.identifiers(ofContact: row["contact_id"], db: db),
+                                      firstAt: row["at"], events: [row["id"]]))
+        }
+        return anchors
     }
 }
 
@@ -121,20 +157,42 @@ struct OperatorWorkReattachment {
     /// a contact recreated from the first of them.
     func restore(_ drafts: [DraftAnchor]) throws {
         for draft in drafts {
-            var contact: Int64?
-            for identifier in draft.identifiers {
-                contact = try holder(of: identifier)
-                if contact != nil { break }
-            }
-            if contact == nil, let first = draft.identifiers.first {
-                var identity = CustomerIdentity()
-                identity.set(first.identifier, field: "draft")
-                contact = try holder(of: identity, channelName: draft.channel, at: draft.updatedAt)
-            }
-            guard let contact else { continue }
-            let conversation = try conversationID(channel: draft.channel, contact: contact)
+            guard let conversation = try conversation(channel: draft.channel, identifiers: draft.identifiers,
+                                                      at: draft.updatedAt) else { continue }
             try Drafts.save(db, conversationID: conversation, text: draft.text, at: draft.updatedAt)
         }
+    }
+
+    /// Operator history moves to the rebuilt conversation of the same customer and channel;
+    /// the status, assignee and unread columns are derived from it again.
+    func restore(_ work: [WorkAnchor]) throws {
+        var touched = Set<Int64>()
+        for anchor in work {
+            guard let conversation = try conversation(channel: anchor.channel, identifiers: anchor.identifiers,
+                                                      at: anchor.firstAt) else { continue }
+            for event in anchor.events {
+                try db.run(sql: "UPDATE conversation_event SET conversation_id = ? WHERE id = ?", arguments: [conversation, event])
+            }
+            touched.insert(conversation)
+        }
+        for conversation in touched.sorted() { try ConversationWork.recompute(conversation: conversation, db: db) }
+    }
+
+    /// The rebuilt conversation on `channel` of whoever holds one of `identifiers`; when all
+    /// vanished from the log, a contact is recreated from the first, so no work is dropped.
+    private func conversation(channel: String, identifiers: [ScopedIdentifier], at time: Double) throws -> Int64? {
+        var contact: Int64?
+        for identifier in identifiers {
+            contact = try holder(of: identifier)
+            if contact != nil { break }
+        }
+        if contact == nil, let first = identifiers.first {
+            var identity = CustomerIdentity()
+            identity.set(first.identifier, field: "operator work")
+            contact = try holder(of: identity, channelName: channel, at: time)
+        }
+        guard let contact else { return nil }
+        return try conversationID(channel: channel, contact: contact)
     }
 
     private func holder(of sentTo: CustomerIdentity, channelName: String, at time: Double) throws -> ContactID {

@@ -46,6 +46,7 @@ struct ContactMerger {
             let channel: String = row["channel"]
             if let keep = try db.value(Int64.self, sql: "SELECT id FROM conversation WHERE contact_id = ? AND channel = ?", arguments: [survivor, channel]) {
                 try db.run(sql: "UPDATE message SET conversation_id = ? WHERE conversation_id = ?", arguments: [keep, id])
+                try db.run(sql: "UPDATE conversation_event SET conversation_id = ? WHERE conversation_id = ?", arguments: [keep, id])
                 try db.run(
                     sql: "UPDATE conversation SET unread = unread + (SELECT unread FROM conversation WHERE id = ?) WHERE id = ?",
                     arguments: [id, keep])

@@ -32,19 +32,25 @@ struct ConversationWriter {
                     UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
                         last_inbound_at = CASE WHEN ? = 1 AND (last_inbound_at IS NULL OR last_inbound_at < ?) THEN ?
                                                ELSE last_inbound_at END,
-                        last_message_at = ?, last_message_preview = ?
+                        last_message_at = ?, last_message_preview = ?, last_direction = ?,
+                        status = CASE WHEN ? = 1 THEN 'open' ELSE status END,
+                        snoozed_until = CASE WHEN ? = 1 THEN NULL ELSE snoozed_until END
                     WHERE id = ?
                     """,
-                arguments: [unread, inbound, time, time, time, String(preview.prefix(200)), conversation.id])
+                arguments: [unread, inbound, time, time, time, String(preview.prefix(200)),
+                            inbound ? Direction.inbound.rawValue : Direction.outbound.rawValue, inbound, inbound,
+                            conversation.id])
         } else {
             try db.run(
                 sql: """
                     UPDATE conversation SET message_count = message_count + 1, unread = unread + ?,
                         last_inbound_at = CASE WHEN ? = 1 AND (last_inbound_at IS NULL OR last_inbound_at < ?) THEN ?
-                                               ELSE last_inbound_at END
+                                               ELSE last_inbound_at END,
+                        status = CASE WHEN ? = 1 THEN 'open' ELSE status END,
+                        snoozed_until = CASE WHEN ? = 1 THEN NULL ELSE snoozed_until END
                     WHERE id = ?
                     """,
-                arguments: [unread, inbound, time, time, conversation.id])
+                arguments: [unread, inbound, time, time, inbound, inbound, conversation.id])
         }
         var updated = conversation
         if newest { updated.lastMessageAt = time }
@@ -60,7 +66,9 @@ struct ConversationWriter {
                     last_inbound_at = (SELECT max(timestamp) FROM message WHERE conversation_id = ?1 AND direction = 'in'),
                     last_message_at = (SELECT max(timestamp) FROM message WHERE conversation_id = ?1),
                     last_message_preview = (SELECT substr(text, 1, 200) FROM message WHERE conversation_id = ?1
-                                            ORDER BY timestamp DESC, id DESC LIMIT 1)
+                                            ORDER BY timestamp DESC, id DESC LIMIT 1),
+                    last_direction = (SELECT direction FROM message WHERE conversation_id = ?1
+                                      ORDER BY timestamp DESC, id DESC LIMIT 1)
                 WHERE id = ?1
                 """,
             arguments: [id])

@@ -26,10 +26,11 @@ extension RelationalStore {
                 sql: """
                     UPDATE conversation SET message_count = message_count + 1,
                         last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at < ? THEN ? ELSE last_message_at END,
-                        last_message_preview = CASE WHEN ? >= coalesce(last_message_at, ?) THEN ? ELSE last_message_preview END
+                        last_message_preview = CASE WHEN ? >= coalesce(last_message_at, ?) THEN ? ELSE last_message_preview END,
+                        last_direction = CASE WHEN ? >= coalesce(last_message_at, ?) THEN 'out' ELSE last_direction END
                     WHERE id = ?
                     """,
-                arguments: [time, time, time, time, String(outgoing.text.prefix(200)), conversation])
+                arguments: [time, time, time, time, String(outgoing.text.prefix(200)), time, time, conversation])
             let outboxID = try db.insert(
                 sql: """
                     INSERT INTO outbox (message_id, channel, provider, request, state, created_at, updated_at)

@@ -32,7 +32,8 @@ extension Conversation {
         (SELECT i.kind || '\t' || i.value FROM identifier i
           WHERE i.contact_id = c.contact_id AND i.current = 1 AND i.kind != 'username'
           ORDER BY CASE i.kind WHEN 'phone' THEN 0 WHEN 'bsuid' THEN 1 ELSE 2 END, i.id
-          LIMIT 1) AS best
+          LIMIT 1) AS best,
+        c.status, c.snoozed_until, c.assignee, c.last_direction
         """
 
     init(row: SQLRow) {
@@ -46,6 +47,9 @@ extension Conversation {
         self.init(
             id: row[0], channel: row[1], contactID: row[2], name: row[8], username: row[9], address: address,
             unread: row[3], messageCount: row[4], lastMessageAt: last.map(Date.init(timeIntervalSince1970:)),
-            lastInboundAt: inbound.map(Date.init(timeIntervalSince1970:)), preview: row[7])
+            lastInboundAt: inbound.map(Date.init(timeIntervalSince1970:)), preview: row[7],
+            status: ConversationStatus(rawValue: row[11] ?? "open") ?? .open,
+            snoozedUntil: (row[12] as Double?).map(Date.init(timeIntervalSince1970:)),
+            assignee: row[13], lastDirection: (row[14] as String?).flatMap(Direction.init(rawValue:)))
     }
 }

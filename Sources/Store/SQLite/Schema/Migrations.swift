@@ -10,6 +10,7 @@ enum Migrations {
         BrowseSchema.register(in: &migrator)
         OperatorWorkSchema.register(in: &migrator)
         IdentityTrustSchema.register(in: &migrator)
+        TeamWorkflowSchema.register(in: &migrator)
         return migrator
     }
 }
