@@ -11,6 +11,7 @@ struct Switchboard: AsyncParsableCommand {
             ReplayCommand.self, ContactsCommand.self, ShowCommand.self, ConversationsCommand.self,
             ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self, ServeCommand.self,
             ReplyCommand.self, SandboxCommand.self, TUICommand.self, DemoCommand.self, CheckCommand.self, ApplyChangeCommand.self,
+            ResolveCommand.self, ReopenCommand.self, SnoozeCommand.self, AssignCommand.self, MarkCommand.self, NoteCommand.self,
         ],
         defaultSubcommand: TUICommand.self)
 

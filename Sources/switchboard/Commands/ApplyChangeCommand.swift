@@ -17,9 +17,7 @@ struct ApplyChangeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CommandContext.open(global)
-        let name = ProcessInfo.processInfo.environment["SWITCHBOARD_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? context.config.operatorName ?? ProcessInfo.processInfo.environment["USER"]
-        guard let change = try context.store.approveChange(id: id, operator: name, at: context.now,
+        guard let change = try context.store.approveChange(id: id, operator: context.operatorName, at: context.now,
                                                            channels: context.config.directory) else {
             throw CLIFailure("no unverified change #\(id) (see `switchboard show REF`)")
         }

@@ -29,7 +29,8 @@ struct ShowCommand: AsyncParsableCommand {
         if json {
             StandardOutput.json(.object([
                 "contact": RecordJSON.contact(contact),
-                "conversations": .array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel)) }),
+                "conversations": .array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel), now: context.now) }),
+                "timeline": .array(try context.store.timeline(contact: contact.id).map(RecordJSON.timeline)),
                 "merges": .array(merges.map { m in
                     .object(["survivor": .string(String(m.survivor)), "merged": .string(String(m.merged)),
                              "reason": .string(m.reason), "at": .string(RecordJSON.iso(m.at))])

@@ -40,6 +40,17 @@ struct CommandContext {
         return date
     }
 
+    /// Who is at the keyboard: `SWITCHBOARD_OPERATOR`, else config `operator`, else `$USER`.
+    var operatorName: String? { Self.operatorName(config: config) }
+
+    static func operatorName(config: SwitchboardConfig) -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        for candidate in [environment["SWITCHBOARD_OPERATOR"], config.operatorName, environment["USER"]] {
+            if let name = candidate?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        }
+        return nil
+    }
+
     /// The provider of a channel name, from the config.
     func provider(of channel: String) -> String? {
         config.directory.named(channel)?.provider.rawValue

@@ -29,13 +29,24 @@ enum RecordJSON {
         ])
     }
 
-    static func conversation(_ c: Conversation, provider: String?) -> JSONValue {
-        .object([
+    /// A conversation as SPEC §4 prints it; `status` is the status at `now` (a snooze that
+    /// has passed reads as open).
+    static func conversation(_ c: Conversation, provider: String?, now: Date) -> JSONValue {
+        let status = c.status(at: now)
+        return .object([
             "id": .string(String(c.id)), "contact_id": .string(String(c.contactID)),
             "contact_name": .string(c.displayName), "channel": .string(c.channel), "provider": .optional(provider),
             "messages": .int(c.messageCount), "unread": .int(c.unread),
             "last_message_at": .optional(c.lastMessageAt.map(iso)), "last_message_preview": .optional(c.preview),
+            "last_direction": .optional(c.lastDirection?.rawValue), "status": .string(status.rawValue),
+            "snoozed_until": .optional(status == .snoozed ? c.snoozedUntil.map(iso) : nil),
+            "assignee": .optional(c.assignee), "window_closes_at": .optional(c.windowClosesAt.map(iso)),
         ])
+    }
+
+    static func timeline(_ entry: TimelineEntry) -> JSONValue {
+        .object(["at": .string(iso(entry.at)), "kind": .string(entry.kind), "text": .string(entry.text),
+                 "operator": .optional(entry.operatorName)])
     }
 
     static func message(_ m: Message) -> JSONValue {
