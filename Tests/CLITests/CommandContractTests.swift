@@ -38,7 +38,8 @@ struct CommandContractTests {
         _ = try CLIRun.sample(store, ["replay", "Assets/webhooks/meta"])
         let conversations = try #require(try CLIRun.sample(store, ["conversations", "--json"]).json() as? [[String: Any]])
         #expect(Set(conversations[0].keys) == ["id", "contact_id", "contact_name", "channel", "provider", "messages",
-                                                "unread", "last_message_at", "last_message_preview"])
+                                                "unread", "last_message_at", "last_message_preview", "last_direction",
+                                                "status", "snoozed_until", "assignee", "window_closes_at"])
         #expect(conversations[0]["provider"] as? String == "meta")
         let show = try #require(try CLIRun.sample(store, ["show", "GB.4477009001230000", "--json"]).json() as? [String: Any])
         #expect((show["contact"] as? [String: Any])?["phone"] as? String == "447700900123")

@@ -312,7 +312,8 @@ enum ReceiverFixtureProbe {
         let receiver = WebhookReceiver(store: store, config: SwitchboardConfig(channels: TestChannels.all),
                                        logger: LogCapture().logger)
         let running = try await receiver.start(host: "127.0.0.1", port: 0)
-        let status = try await get(running.baseURL + "/healthz")
+        // Generous: this only proves the receiver was up (a loaded machine can be slow).
+        let status = try await get(running.baseURL + "/healthz", timeoutMilliseconds: 30_000)
         await running.stop()
         ReceiverFixture.removeStore(at: path)
         guard status == 200 else { throw ProbeFailure(status: status) }
