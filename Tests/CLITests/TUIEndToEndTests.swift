@@ -121,3 +121,20 @@ struct TUIEndToEndTests {
         #expect(lines[0].hasPrefix(" Conversations"))
     }
 }
+
+extension TUIEndToEndTests {
+    /// `x` resolves the selected conversation in the real terminal; another command sees it.
+    @Test func xResolvesTheSelectedConversation() throws {
+        let store = try sampleStore()
+        defer { removeStore(store) }
+        let tui = try inbox(store: store)
+        defer { tui.kill() }
+        try tui.waitFor("> 김민준 ✨")
+        try tui.send("x")
+        let screen = try tui.waitFor { $0.contains("resolved") && $0.contains("✓") }
+        #expect(screen.contains("✓"), "\(screen)")
+        let resolved = try CLIRun.sample(store, ["conversations", "--json", "--status", "resolved"], environment: Self.environment)
+        let rows = try #require(try resolved.json() as? [[String: Any]])
+        #expect(rows.map { $0["contact_name"] as? String } == ["김민준 ✨"])
+    }
+}

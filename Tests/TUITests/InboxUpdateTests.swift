@@ -203,3 +203,34 @@ struct InboxRuntimeTests {
         #expect(state.messages.visibleEntries.map(\.id) == [100, 101])
     }
 }
+
+/// `x` and `a` on a real store, through the runtime: the row shows the new state at once and
+/// the store records who did it.
+@Suite("Triage keys")
+struct TriageKeyTests {
+    @Test func xResolvesAndReopensAndAAssignsToMe() throws {
+        let fixture = try BrowseFixtures()
+        defer { fixture.remove() }
+        let contact = try fixture.contact(name: "Rosa Díaz", phone: "16505550100")
+        let conversation = try fixture.conversation(contact: contact, at: 1_795_190_000, preview: "hi")
+        let environment = InboxEnvironment(store: fixture.store, clock: { 1_795_200_000 }, operatorName: "ana")
+        let runner = EffectRunner(environment: environment, queue: EventQueue())
+        var state = InboxState(size: TerminalSize(columns: 100, rows: 24), now: 1_795_200_000, storeName: "t")
+        state.operatorName = "ana"
+        InboxRuntime.start(&state, perform: runner.perform)
+        func screen() -> String { InboxView.render(state).text }
+
+        InboxRuntime.step(&state, .key(.character("x")), perform: runner.perform)
+        #expect(try fixture.store.conversation(id: conversation)?.status == .resolved)
+        #expect(screen().contains(" ✓ ☎ "), "\(screen())")
+        InboxRuntime.step(&state, .key(.character("a")), perform: runner.perform)
+        #expect(try fixture.store.conversation(id: conversation)?.assignee == "ana")
+        #expect(screen().contains(" @ana ✓ ☎ "))
+        InboxRuntime.step(&state, .key(.character("x")), perform: runner.perform)
+        InboxRuntime.step(&state, .key(.character("a")), perform: runner.perform)
+        let reopened = try #require(try fixture.store.conversation(id: conversation))
+        #expect(reopened.status == .open)
+        #expect(reopened.assignee == nil)
+        #expect(try fixture.store.timeline(contact: contact).compactMap(\.operatorName) == ["ana", "ana", "ana", "ana"])
+    }
+}

@@ -9,6 +9,8 @@ public enum InboxEffect: Sendable, Hashable {
     case loadIdentity(contactID: Int64)
     case planReply(conversation: Conversation)
     case markRead(conversationID: Int64)
+    /// An operator change (resolve, assign…) to one conversation.
+    case change(conversationID: Int64, ConversationChange)
     case loadDraft(conversationID: Int64)
     case saveDraft(conversationID: Int64, text: String)
     case send(conversation: Conversation, text: String)

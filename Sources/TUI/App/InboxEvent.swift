@@ -18,6 +18,8 @@ public enum InboxEvent: Sendable {
     case searchFinished(query: String, [SearchHit])
     case editorFinished(conversationID: Int64, text: String?)
     case exported(path: String, count: Int)
+    /// A conversation after an operator change, as stored.
+    case conversationChanged(Conversation, ConversationChange)
     /// An effect failed; shown in the status bar.
     case failed(String)
 }

@@ -17,6 +17,8 @@ public struct InboxState: Sendable {
 
     public var size: TerminalSize
     public var now: Double
+    /// Who is at the keyboard (for `a`: assign to me).
+    public var operatorName: String?
     public var time: TimeFormatting
     public var keymap: Keymap
     public var focus: Focus = .list

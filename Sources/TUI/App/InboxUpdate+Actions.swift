@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// Keymap actions in browse mode.
@@ -43,6 +44,8 @@ extension InboxUpdate {
             return [.loadList(ListRequest(
                 move: .top, rows: InboxLayout.conversationsVisible(size: s.size),
                 unreadOnly: s.list.unreadOnly, selection: .index(0)))]
+        case .resolve, .assignMe:
+            return triage(&s, action)
         case .help:
             s.mode = .help
             return []
@@ -53,6 +56,17 @@ extension InboxUpdate {
         case .quit:
             return quit(&s)
         }
+    }
+
+    /// `x` and `a` on the conversation in the message pane when it has focus, else the list's.
+    static func triage(_ s: inout InboxState, _ action: Action) -> [InboxEffect] {
+        guard let conversation = (s.focus == .messages ? s.messages.conversation : nil) ?? s.list.selected else { return [] }
+        let now = Date(timeIntervalSince1970: s.now)
+        let change: ConversationChange = switch action {
+        case .assignMe: .assign(conversation.assignee == nil ? s.operatorName ?? "me" : nil)
+        default: .status(conversation.status(at: now) == .resolved ? .open : .resolved, until: nil)
+        }
+        return [.change(conversationID: conversation.id, change)]
     }
 
     /// Enter on a conversation: focus its messages and mark it read.

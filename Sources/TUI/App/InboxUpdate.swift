@@ -63,6 +63,15 @@ public enum InboxUpdate {
             return []
         case .editorFinished(let conversationID, let text):
             return editorFinished(&s, conversationID, text)
+        case .conversationChanged(let conversation, let change):
+            if let index = s.list.rows.firstIndex(where: { $0.id == conversation.id }) { s.list.rows[index] = conversation }
+            if s.messages.conversation?.id == conversation.id { s.messages.conversation = conversation }
+            s.status.notice = switch change {
+            case .status(let status, _): "\(conversation.displayName): \(status.rawValue)"
+            case .assign(let name): name.map { "\(conversation.displayName): assigned to \($0)" } ?? "\(conversation.displayName): unassigned"
+            default: nil
+            }
+            return []
         case .exported(let path, let count):
             s.status.notice = "exported \(count) messages to \(path)"
             return []

@@ -16,6 +16,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case editor
     case search
     case unreadOnly = "unread_only"
+    case resolve
+    case assignMe = "assign_me"
     case help
     case commandLine = "command_line"
     case quit
@@ -39,6 +41,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .editor: "reply in $EDITOR"
         case .search: "search all messages"
         case .unreadOnly: "show unread conversations only"
+        case .resolve: "resolve the conversation (again: reopen)"
+        case .assignMe: "assign the conversation to me (again: unassign)"
         case .help: "this help"
         case .commandLine: "command line (:q, :export PATH, :search TEXT)"
         case .quit: "quit (drafts are kept)"

@@ -23,6 +23,8 @@ public struct Keymap: Sendable, Hashable {
         .character("e"): .editor,
         .character("/"): .search,
         .character("u"): .unreadOnly,
+        .character("x"): .resolve,
+        .character("a"): .assignMe,
         .character("?"): .help, .function(1): .help,
         .character(":"): .commandLine,
         .character("q"): .quit,

@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// Performs effects against the store and the reply gateway. Store reads are quick keyset
@@ -32,6 +33,10 @@ struct EffectRunner {
                 let preview = environment.replies?.preview(for: conversation, now: now)
                     ?? .unavailable("replies are not configured")
                 return [.replyPlanned(conversationID: conversation.id, preview)]
+            case .change(let conversationID, let change):
+                let changed = try store.change(conversations: [conversationID], change, operator: environment.operatorName,
+                                               at: Date(timeIntervalSince1970: now))
+                return changed.map { .conversationChanged($0, change) }
             case .markRead(let conversationID):
                 try store.markRead(conversationID: conversationID)
                 return [.countsLoaded(try store.counts())]

@@ -21,6 +21,7 @@ public final class InboxProgram {
         runner = EffectRunner(environment: environment, queue: queue)
         let name = URL(fileURLWithPath: environment.store.location).lastPathComponent
         state = InboxState(size: TerminalSize(columns: 80, rows: 24), now: environment.clock(), storeName: name, keymap: keymap)
+        state.operatorName = environment.operatorName
         state.monochrome = monochrome
     }
 

@@ -22,12 +22,15 @@ public struct InboxEnvironment: Sendable {
     public var clock: @Sendable () -> Double
     /// `$VISUAL` / `$EDITOR` command line for long replies.
     public var editor: String?
+    /// Who is at the keyboard (recorded with resolves and assignments).
+    public var operatorName: String?
 
     public init(
         store: any InboxStore, replies: (any ReplyGateway)? = nil,
         export: (@Sendable (String) throws -> Int)? = nil,
-        clock: @escaping @Sendable () -> Double, editor: String? = nil
+        clock: @escaping @Sendable () -> Double, editor: String? = nil, operatorName: String? = nil
     ) {
+        self.operatorName = operatorName
         self.store = store
         self.replies = replies
         self.export = export

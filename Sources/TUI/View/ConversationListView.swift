@@ -1,3 +1,4 @@
+import Foundation
 import Identity
 import Store
 import TerminalText
@@ -28,12 +29,25 @@ enum ConversationListView {
         }
     }
 
+    /// ` @ana ✓` — the assignee, and the status when not open (✓ resolved, z snoozed).
+    static func workMarkers(_ c: Conversation, now: Double) -> String {
+        var markers = ""
+        if let assignee = c.assignee { markers += " @" + TerminalSafeText.field(assignee, limit: 12) }
+        switch c.status(at: Date(timeIntervalSince1970: now)) {
+        case .resolved: markers += " ✓"
+        case .snoozed: markers += " z"
+        case .open: break
+        }
+        return markers
+    }
+
     static func drawRow(_ c: Conversation, selected: Bool, focused: Bool, state: InboxState, row: Int, rect: Rect, grid: inout ScreenGrid) {
         let unread = c.unread > 0
         let badge = IdentitySource(hasPhone: c.hasPhone).badge
         let count = unread ? " (\(c.unread > 99 ? "99+" : String(c.unread)))" : ""
         let time = c.lastMessageAt.map { state.time.relative($0, now: state.now) } ?? ""
-        let right = "\(count) \(badge) \(time) "
+        let work = workMarkers(c, now: state.now)
+        let right = "\(work)\(count) \(badge) \(time) "
         let marker = selected ? ">" : " "
         let nameWidth = max(0, rect.width - 2 - DisplayWidth.of(right))
         let name = TextClipping.pad(TerminalSafeText.field(c.displayName), to: nameWidth)
@@ -41,11 +55,12 @@ enum ConversationListView {
         grid.put(marker + " ", row: row, col: rect.col, maxWidth: rect.width, style: nameStyle)
         grid.put(name, row: row, col: rect.col + 2, maxWidth: nameWidth, style: nameStyle)
         var col = rect.col + 2 + nameWidth
+        col += grid.put(work, row: row, col: col, maxWidth: rect.right - col, style: CellStyle(.dim))
         col += grid.put(count, row: row, col: col, maxWidth: rect.right - col, style: CellStyle(.unread, bold: true))
         col += grid.put(" ", row: row, col: col, maxWidth: rect.right - col)
         col += grid.put(badge, row: row, col: col, maxWidth: rect.right - col, style: CellStyle(c.hasPhone ? .badgePhone : .badgeBSUID))
         grid.put(" \(time) ", row: row, col: col, maxWidth: rect.right - col, style: CellStyle(.dim))
-        let preview = TerminalSafeText.field(c.preview ?? "")
+        let preview = (c.lastDirection == .outbound ? "you: " : "") + TerminalSafeText.field(c.preview ?? "")
         grid.put("  " + TextClipping.truncate(preview, to: max(0, rect.width - 3)), row: row + 1, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
         if selected {
             let role: StyleRole = focused ? .selection : .selectionUnfocused

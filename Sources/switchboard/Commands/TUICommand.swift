@@ -85,7 +85,8 @@ enum InboxLauncher {
             replies: OutboxReplyGateway(store: store, config: config, outbox: outbox, environment: env),
             export: { path in try export(store: store, to: path) },
             clock: clock,
-            editor: env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 })
+            editor: env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 },
+            operatorName: CommandContext.operatorName(config: config))
         let monochrome = noColor || !(env["NO_COLOR"] ?? "").isEmpty
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
