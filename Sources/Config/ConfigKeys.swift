@@ -1,6 +1,6 @@
 /// The keys each table of config.toml may hold (SPEC §5). Anything else is an error that
 /// names the key and the closest known one, never silently ignored.
-enum ConfigKeys {
+public enum ConfigKeys {
     static let top: Set<String> = ["store", "server", "channel", "template", "keys", "operator", "contact_book_since"]
     static let server: Set<String> = ["host", "port", "max_body_bytes"]
     static let channel: Set<String> = [
@@ -18,7 +18,7 @@ enum ConfigKeys {
     }
 
     /// The known key nearest to `key` by edit distance, when it is near enough to be a typo.
-    static func closest(to key: String, in known: Set<String>) -> String? {
+    public static func closest(to key: String, in known: Set<String>) -> String? {
         let scored = known.map { ($0, distance(key, $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
         guard let (best, score) = scored, score <= max(2, key.count / 3) else { return nil }
         return best

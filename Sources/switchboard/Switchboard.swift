@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import Foundation
 
 /// `switchboard`: a terminal inbox for WhatsApp Business operators (SPEC §4).
@@ -20,6 +21,7 @@ struct Switchboard: AsyncParsableCommand {
     /// The one failure handler: argument errors, help and `ExitCode` the ArgumentParser way;
     /// any other failure of a command is one line on stderr and a non-zero exit.
     static func main() async {
+        refuseUnknownCommand(Array(CommandLine.arguments.dropFirst()))
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -46,5 +48,16 @@ struct Switchboard: AsyncParsableCommand {
             StandardError.line("switchboard: \(error)")
             Foundation.exit(EXIT_FAILURE)
         }
+    }
+
+    /// A bare first word that names no command is a typo, not arguments for the default `tui`:
+    /// say so, with the nearest command.
+    static func refuseUnknownCommand(_ arguments: [String]) {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
+        guard !names.contains(first) else { return }
+        let hint = ConfigKeys.closest(to: first, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
+        StandardError.line("switchboard: unknown command \"\(first)\"\(hint) (switchboard --help lists them)")
+        Foundation.exit(2)
     }
 }

@@ -52,13 +52,12 @@ struct ReplyCommand: AsyncParsableCommand {
             throw CLIFailure("no contact matches \"\(to)\"")
         }
         let message = try outgoingMessage(context: context)
-        let token = dryRun ? nil : try tokenOrFail(channel)
-        let preparation: ReplyPreparation
-        do {
-            preparation = try ReplyPreparer.prepare(context: replyContext, channel: channel, message: message,
-                                                    now: context.now, token: token)
-        } catch {
-            throw CLIFailure(String(describing: error))
+        // Planning comes first: a refusal is reported even when the channel's token is unset.
+        var preparation = try prepare(replyContext, channel: channel, message: message, now: context.now, token: nil)
+        var token: String?
+        if case .ready = preparation, !dryRun {
+            token = try tokenOrFail(channel)
+            preparation = try prepare(replyContext, channel: channel, message: message, now: context.now, token: token)
         }
         switch preparation {
         case .refused(let refusal):
@@ -105,17 +104,44 @@ struct ReplyCommand: AsyncParsableCommand {
         throw CLIFailure("no conversation with \"\(to)\" on a configured channel; pass --channel")
     }
 
+    func prepare(_ replyContext: ReplyContext, channel: Channel, message: OutgoingMessage, now: Date,
+                 token: String?) throws -> ReplyPreparation {
+        do {
+            return try ReplyPreparer.prepare(context: replyContext, channel: channel, message: message, now: now, token: token)
+        } catch {
+            throw CLIFailure(String(describing: error))
+        }
+    }
+
+    /// What the provider would reject is refused before anything else: exit 2, one line, and
+    /// with `--json` `{"ok": false, "error": "invalid_request", "message"}` on stdout.
+    func invalidRequest(_ message: String) -> CLIFailure {
+        if json {
+            StandardOutput.json(["ok": false, "error": "invalid_request", "message": .string(message)])
+        }
+        return CLIFailure(message, exitCode: 2)
+    }
+
     func outgoingMessage(context: CommandContext) throws -> OutgoingMessage {
-        if let text { return .text(text) }
+        if let text {
+            guard !text.allSatisfy(\.isWhitespace) else { throw invalidRequest("the text is empty") }
+            guard text.count <= 4096 else {
+                throw invalidRequest("the text has \(text.count) characters; WhatsApp takes at most 4,096")
+            }
+            return .text(text)
+        }
         guard let name = template else { throw CLIFailure("give exactly one of --text or --template") }
-        let configured = context.config.templates.first { $0.name == name }
-        let categoryName = category?.rawValue ?? configured?.category ?? TemplateCategory.utility.rawValue
+        guard let configured = context.config.templates.first(where: { $0.name == name }) else {
+            let known = context.config.templates.map(\.name)
+            throw invalidRequest("unknown template \"\(name)\" (configured: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        }
+        let categoryName = category?.rawValue ?? configured.category
         guard let parsed = TemplateCategory(rawValue: categoryName) else {
             throw CLIFailure("template \(name) has category \"\(categoryName)\" in the configuration; "
                              + "expected authentication, marketing or utility")
         }
         return .template(TemplateMessage(name: name, category: parsed,
-                                         language: language ?? configured?.language ?? "en_US", parameters: params))
+                                         language: language ?? configured.language, parameters: params))
     }
 
     func tokenOrFail(_ channel: Channel) throws -> String? {

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Issue "Operator safety" 8: what the provider would reject is refused first (exit 2, one
+/// line, `invalid_request` with --json); planning comes before secrets (a refusal is exit 3
+/// even without a token); a mistyped command says what it meant.
+@Suite("Reply input and command names")
+struct ReplyInputTests {
+    static let environment = ["SWITCHBOARD_NOW": "2026-11-20T12:00:00Z", "WEBEX_TOKEN": "", "META_TOKEN": ""]
+
+    func sampleStore() throws -> String {
+        let store = CLIRun.temporaryStore()
+        #expect(try CLIRun.sample(store, ["replay", "Assets/webhooks"], environment: Self.environment).status == 0)
+        return store
+    }
+
+    @Test(arguments: [
+        (["--text", ""], "the text is empty"),
+        (["--text", "   "], "the text is empty"),
+        (["--text", String(repeating: "é", count: 4097)], "4097 characters"),
+        (["--template", "nonexistent"], "unknown template \"nonexistent\""),
+    ])
+    func invalidRequestsExitTwoWithOneLine(_ arguments: [String], _ reason: String) throws {
+        let store = try sampleStore()
+        let run = try CLIRun.sample(store, ["reply", "--to", "@realsheenanelson", "--channel", "support", "--dry-run", "--json"] + arguments,
+                                    environment: Self.environment)
+        #expect(run.status == 2)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains(reason), "\(run.stderr)")
+        let body = try #require(try run.json() as? [String: Any])
+        #expect(body["error"] as? String == "invalid_request")
+    }
+
+    @Test func aRefusalIsReportedEvenWithoutAToken() throws {
+        let store = try sampleStore()
+        var environment = Self.environment
+        environment["SWITCHBOARD_NOW"] = "2026-12-20T12:00:00Z"
+        let run = try CLIRun.sample(store, ["reply", "--to", "@realsheenanelson", "--channel", "webex", "--text", "hi", "--json"],
+                                    environment: environment)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect((try run.json() as? [String: Any])?["error"] as? String == "service_window_closed")
+    }
+
+    @Test(arguments: [("conversatons", "did you mean \"conversations\""), ("frobnicate", "unknown command \"frobnicate\"")])
+    func aMistypedCommandSaysWhatItMeant(_ word: String, _ message: String) throws {
+        let run = try CLIRun.run([word])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+}
