@@ -61,4 +61,14 @@ struct TriageCLITests {
         #expect(timeline.contains { $0["kind"] as? String == "note" && $0["text"] as? String == "waiting for the invoice" })
         #expect(timeline.contains { $0["kind"] as? String == "status" && $0["operator"] as? String == "ana" })
     }
+
+    /// `--me` with nobody named (no SWITCHBOARD_OPERATOR, config operator or $USER) is an
+    /// error, never a silent unassign or an assignee called "me".
+    @Test func meWithoutAnOperatorIsAnError() throws {
+        let store = CLIRun.temporaryStore()
+        #expect(try Self.run(store, ["replay", "Assets/webhooks"]).status == 0)
+        let run = try CLIRun.sample(store, ["assign", "1", "--me"], environment: ["SWITCHBOARD_OPERATOR": "", "USER": ""])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("who is \"me\""))
+    }
 }

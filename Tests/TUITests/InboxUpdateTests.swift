@@ -233,4 +233,17 @@ struct TriageKeyTests {
         #expect(reopened.assignee == nil)
         #expect(try fixture.store.timeline(contact: contact).compactMap(\.operatorName) == ["ana", "ana", "ana", "ana"])
     }
+
+    @Test func aWithoutAnOperatorSaysWhyAndAssignsNobody() throws {
+        let fixture = try BrowseFixtures()
+        defer { fixture.remove() }
+        let contact = try fixture.contact(name: "Rosa Díaz", phone: "16505550100")
+        let conversation = try fixture.conversation(contact: contact, at: 1_795_190_000, preview: "hi")
+        let runner = EffectRunner(environment: InboxEnvironment(store: fixture.store, clock: { 1_795_200_000 }), queue: EventQueue())
+        var state = InboxState(size: TerminalSize(columns: 100, rows: 24), now: 1_795_200_000, storeName: "t")
+        InboxRuntime.start(&state, perform: runner.perform)
+        InboxRuntime.step(&state, .key(.character("a")), perform: runner.perform)
+        #expect(try fixture.store.conversation(id: conversation)?.assignee == nil)
+        #expect(state.status.lastError?.contains("SWITCHBOARD_OPERATOR") == true)
+    }
 }

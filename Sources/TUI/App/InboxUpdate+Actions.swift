@@ -62,9 +62,16 @@ extension InboxUpdate {
     static func triage(_ s: inout InboxState, _ action: Action) -> [InboxEffect] {
         guard let conversation = (s.focus == .messages ? s.messages.conversation : nil) ?? s.list.selected else { return [] }
         let now = Date(timeIntervalSince1970: s.now)
-        let change: ConversationChange = switch action {
-        case .assignMe: .assign(conversation.assignee == nil ? s.operatorName ?? "me" : nil)
-        default: .status(conversation.status(at: now) == .resolved ? .open : .resolved, until: nil)
+        let change: ConversationChange
+        switch action {
+        case .assignMe:
+            guard conversation.assignee != nil || s.operatorName != nil else {
+                s.status.lastError = "who is \"me\"? set SWITCHBOARD_OPERATOR or operator in the config"
+                return []
+            }
+            change = .assign(conversation.assignee == nil ? s.operatorName : nil)
+        default:
+            change = .status(conversation.status(at: now) == .resolved ? .open : .resolved, until: nil)
         }
         return [.change(conversationID: conversation.id, change)]
     }

@@ -28,7 +28,7 @@ struct ConversationsCommand: AsyncParsableCommand {
         let who: String?? = switch assignee {
         case nil: .none
         case "nobody": .some(nil)
-        case "me": .some(context.operatorName)
+        case "me": .some(try CommandContext.me(config: context.config))
         case let name?: .some(name)
         }
         let conversations = try context.store.conversations().filter { c in

@@ -68,7 +68,7 @@ struct AssignCommand: AsyncParsableCommand {
         }
         if let to, to.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIFailure("--to needs a name", exitCode: 2) }
         let config = try CommandContext.loadConfig(target.global)
-        let name = nobody ? nil : (to ?? CommandContext.operatorName(config: config))
+        let name = nobody ? nil : try (to ?? CommandContext.me(config: config))
         try target.apply(.assign(name), describing: name.map { "assigned to \($0)" } ?? "unassigned")
     }
 }

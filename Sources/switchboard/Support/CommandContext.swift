@@ -51,6 +51,14 @@ struct CommandContext {
         return nil
     }
 
+    /// The operator for `--me`, or a one-line failure when nobody is named anywhere.
+    static func me(config: SwitchboardConfig) throws -> String {
+        guard let name = operatorName(config: config) else {
+            throw CLIFailure("who is \"me\"? set SWITCHBOARD_OPERATOR, operator in the config, or $USER", exitCode: 2)
+        }
+        return name
+    }
+
     /// The provider of a channel name, from the config.
     func provider(of channel: String) -> String? {
         config.directory.named(channel)?.provider.rawValue
