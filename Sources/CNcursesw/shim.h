@@ -46,6 +46,50 @@ static inline int sb_put_cell(WINDOW *w, int y, int x, const unsigned int *chars
     return mvwadd_wch(w, y, x, &cell);
 }
 
+/* Mouse: clicks of the first button and the wheel, reported at once (no click delay). */
+static inline void sb_enable_mouse(void) {
+    mmask_t old = 0;
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+              | BUTTON5_PRESSED
+#endif
+              , &old);
+    mouseinterval(0);
+}
+static inline int sb_key_mouse(void) { return KEY_MOUSE; }
+/* The last mouse event: 1 click, 4 wheel up, 5 wheel down, 0 anything else; where in *y, *x. */
+static inline int sb_read_mouse(int *y, int *x) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    *y = e.y;
+    *x = e.x;
+    if (e.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (e.bstate & BUTTON4_PRESSED) return 4;
+#ifdef BUTTON5_PRESSED
+    if (e.bstate & BUTTON5_PRESSED) return 5;
+#endif
+    return 0;
+}
+
+/* Terminal strings through ncurses' output (putp), never printed past it: the title via
+   terminfo's status line when the terminal has one, else xterm's OSC 2; the clipboard via
+   OSC 52 (base64 text). */
+static inline void sb_put_control(const char *start, const char *text, const char *end) {
+    putp(start);
+    putp(text);
+    putp(end);
+    fflush(stdout);
+}
+static inline int has_status_line_capability(const char *tsl, const char *fsl) {
+    return tsl != NULL && tsl != (char *)-1 && fsl != NULL && fsl != (char *)-1;
+}
+static inline void sb_set_title(const char *title) {
+    char *tsl = tigetstr("tsl");
+    char *fsl = tigetstr("fsl");
+    if (has_status_line_capability(tsl, fsl)) sb_put_control(tsl, title, fsl);
+    else sb_put_control("\033]2;", title, "\007");
+}
+
 /* Column width the C library (and so ncurses) gives one character; -1 if unprintable. */
 static inline int sb_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 #endif

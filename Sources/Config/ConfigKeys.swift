@@ -1,7 +1,7 @@
 /// The keys each table of config.toml may hold (SPEC §5). Anything else is an error that
 /// names the key and the closest known one, never silently ignored.
 public enum ConfigKeys {
-    static let top: Set<String> = ["store", "server", "channel", "template", "keys", "operator", "contact_book_since"]
+    static let top: Set<String> = ["store", "server", "channel", "template", "keys", "operator", "contact_book_since", "bell"]
     static let server: Set<String> = ["host", "port", "max_body_bytes"]
     static let channel: Set<String> = [
         "name", "provider", "number", "id", "portfolio", "parent_group", "send_url", "template_url", "token_env",

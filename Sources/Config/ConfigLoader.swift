@@ -41,6 +41,10 @@ public enum ConfigLoader {
         try ConfigKeys.check(table.keys, known: ConfigKeys.top, in: "the top level")
         config.storePath = table["store"]?.string
         config.operatorName = table["operator"]?.string
+        if let bell = table["bell"] {
+            guard let value = bell.bool else { throw ConfigError("bell must be true or false") }
+            config.bell = value
+        }
         if let server = table["server"]?.table {
             try ConfigKeys.check(server.keys, known: ConfigKeys.server, in: "[server]")
             config.server.host = server["host"]?.string ?? config.server.host

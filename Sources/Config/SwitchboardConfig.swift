@@ -10,6 +10,8 @@ public struct SwitchboardConfig: Sendable {
     public var keys: [String: String]
     /// `operator`: who this operator is (`SWITCHBOARD_OPERATOR` wins).
     public var operatorName: String?
+    /// `bell`: ring the terminal bell on new inbound messages (default true).
+    public var bell = true
 
     public init(storePath: String? = nil, server: ServerSettings = ServerSettings(), channels: [Channel] = [],
                 templates: [TemplateSettings] = [], keys: [String: String] = [:]) {

@@ -40,15 +40,25 @@ public protocol InboxStore: AnyObject, Sendable {
     /// Conversations, newest activity first (optionally of one contact).
     func conversations(contact: ContactID?) throws -> [Conversation]
     /// A keyset page of the list.
-    func conversations(from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation]
+    func conversations(from anchor: ConversationAnchor, limit: Int, filter: ConversationFilter) throws -> [Conversation]
     func conversation(id: Int64) throws -> Conversation?
-    func counts() throws -> InboxCounts
+    /// Conversations whose contact's name, username, phone or BSUID contains `text`
+    /// (case-insensitive; a phone may be typed with `+`, spaces or dashes), newest first.
+    func findConversations(matching text: String, limit: Int) throws -> [Conversation]
+    /// Totals, and the size of each view (`me` for Mine; snoozes end at `time`).
+    func counts(me: String?, at time: Date) throws -> InboxCounts
     @discardableResult func markRead(conversationID: Int64) throws -> Bool
     /// Applies an operator change (status, assignee, read state, note) to conversations,
     /// recorded in their history with who and when; returns them updated.
     func change(conversations ids: [Int64], _ change: ConversationChange, operator name: String?, at time: Date) throws -> [Conversation]
     /// A contact's history, oldest first (operator work, merges, identity changes, conflicts).
     func timeline(contact id: ContactID) throws -> [TimelineEntry]
+    /// Says an operator is composing in a conversation until a time (nil: no longer).
+    func setPresence(conversationID: Int64, operator name: String, until: Date?) throws
+    /// Operators composing in a conversation at `time`.
+    func presence(conversationID: Int64, at time: Date) throws -> [String]
+    /// An outgoing message's delivery steps, oldest first.
+    func deliveryHistory(messageID: Int64) throws -> [DeliveryEvent]
     func draft(conversationID: Int64) throws -> String?
     /// Saves the draft; an empty text deletes it.
     func saveDraft(conversationID: Int64, text: String, at time: Double) throws
@@ -98,6 +108,14 @@ extension InboxStore {
     }
 
     public func conversations() throws -> [Conversation] { try conversations(contact: nil) }
+
+    /// A keyset page of every conversation, or of the unread ones.
+    public func conversations(from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation] {
+        try conversations(from: anchor, limit: limit, filter: ConversationFilter(view: .all, unreadOnly: unreadOnly))
+    }
+
+    /// Totals now, without a "mine".
+    public func counts() throws -> InboxCounts { try counts(me: nil, at: Date()) }
 
     public func messages(conversationID: Int64, before: MessageKey?, limit: Int) throws -> [Message] {
         try messages(conversationID: conversationID, before: before, inclusive: false, limit: limit)

@@ -48,7 +48,8 @@ enum InboxFixtures {
         var state = InboxState(size: TerminalSize(columns: columns, rows: rows), now: now, storeName: "inbox.sqlite", time: utc)
         state.list = ConversationListState(rows: [sheena, ravi, anonymous], selectedIndex: 0, hasAbove: false, hasBelow: false, unreadOnly: false, loaded: true)
         state.messages = MessagePaneState(conversation: sheena, entries: messages)
-        state.status.counts = InboxCounts(conversations: 3, unreadConversations: 1, messages: 14, lastEventAt: date(ago: 120))
+        state.status.counts = InboxCounts(conversations: 3, unreadConversations: 1, messages: 14, lastEventAt: date(ago: 120),
+                                          views: [.open: 3, .mine: 0, .unassigned: 3, .snoozed: 0, .resolved: 0, .all: 3])
         return state
     }
 

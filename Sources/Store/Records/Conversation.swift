@@ -22,6 +22,10 @@ public struct Conversation: Sendable, Hashable, Identifiable {
     public var assignee: String?
     /// Who spoke last: the customer (`inbound`) or us.
     public var lastDirection: Direction?
+    /// Our last reply failed (`✗` in the list).
+    public var lastSendFailed = false
+    /// A draft waits (`✎` in the list).
+    public var hasDraft = false
 
     public init(
         id: Int64, channel: String, contactID: ContactID, name: String? = nil, username: String? = nil,
@@ -103,8 +107,16 @@ public struct InboxCounts: Sendable, Hashable {
     public var messages: Int
     /// When the store last received a webhook (raw event), if ever.
     public var lastEventAt: Date?
+    /// How many conversations each view shows.
+    public var views: [ConversationView: Int]
+    /// Unread messages over all conversations (new ones ring the bell).
+    public var unreadMessages = 0
+    /// When the next snooze ends (the list re-reads then).
+    public var nextSnoozeEnd: Date?
 
-    public init(conversations: Int = 0, unreadConversations: Int = 0, messages: Int = 0, lastEventAt: Date? = nil) {
+    public init(conversations: Int = 0, unreadConversations: Int = 0, messages: Int = 0, lastEventAt: Date? = nil,
+                views: [ConversationView: Int] = [:]) {
+        self.views = views
         self.conversations = conversations
         self.unreadConversations = unreadConversations
         self.messages = messages

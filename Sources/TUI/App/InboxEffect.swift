@@ -16,6 +16,17 @@ public enum InboxEffect: Sendable, Hashable {
     case send(conversation: Conversation, text: String)
     case sendTemplate(conversation: Conversation, name: String)
     case search(String)
+    /// The system lines (timeline) of a conversation's contact.
+    case loadTimeline(contactID: Int64, conversationID: Int64)
+    /// Who else is composing in a conversation.
+    case loadPresence(conversationID: Int64)
+    /// Says (or stops saying) that this operator composes in a conversation.
+    case setPresence(conversationID: Int64, composing: Bool)
+    case loadDeliveryHistory(messageID: Int64)
+    /// Puts text on the terminal's clipboard (OSC 52).
+    case copy(String)
+    /// New inbound messages: the bell (when on) and the title with the unread count.
+    case alert(unread: Int, ring: Bool)
     case openEditor(conversationID: Int64, text: String)
     case export(path: String)
     case quit
@@ -33,6 +44,8 @@ public struct ListRequest: Sendable, Hashable {
         case scrollUp(from: ConversationKey, rows: Int)
         /// A window showing this conversation (search jumps).
         case showing(conversationID: Int64)
+        /// A window showing the next (or previous) unread conversation after this one.
+        case unread(from: ConversationKey, forward: Bool)
     }
 
     public enum Selection: Sendable, Hashable {
@@ -46,12 +59,14 @@ public struct ListRequest: Sendable, Hashable {
 
     public var move: Move
     public var rows: Int
+    public var view: ConversationView
     public var unreadOnly: Bool
     public var selection: Selection
 
-    public init(move: Move, rows: Int, unreadOnly: Bool, selection: Selection) {
+    public init(move: Move, rows: Int, view: ConversationView, unreadOnly: Bool, selection: Selection) {
         self.move = move
         self.rows = rows
+        self.view = view
         self.unreadOnly = unreadOnly
         self.selection = selection
     }

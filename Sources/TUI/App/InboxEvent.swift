@@ -16,6 +16,11 @@ public enum InboxEvent: Sendable {
     case draftLoaded(conversationID: Int64, text: String?)
     case sent(conversationID: Int64, SendOutcome)
     case searchFinished(query: String, [SearchHit])
+    /// Conversations whose name, username, phone or BSUID match a search.
+    case conversationsFound(query: String, [Conversation])
+    case timelineLoaded(conversationID: Int64, [TimelineEntry])
+    case presenceLoaded(conversationID: Int64, [String])
+    case deliveryHistoryLoaded(messageID: Int64, [DeliveryEvent])
     case editorFinished(conversationID: Int64, text: String?)
     case exported(path: String, count: Int)
     /// A conversation after an operator change, as stored.
@@ -29,11 +34,14 @@ public struct ListWindow: Sendable, Hashable {
     public var rows: [Conversation]
     public var hasAbove: Bool
     public var hasBelow: Bool
+    /// The conversation the request looked for (next unread), when found.
+    public var found: Int64?
 
-    public init(rows: [Conversation], hasAbove: Bool, hasBelow: Bool) {
+    public init(rows: [Conversation], hasAbove: Bool, hasBelow: Bool, found: Int64? = nil) {
         self.rows = rows
         self.hasAbove = hasAbove
         self.hasBelow = hasBelow
+        self.found = found
     }
 }
 

@@ -13,6 +13,10 @@ public struct InboxState: Sendable {
         case searchResults
         case commandLine
         case help
+        /// A one-line question for a triage action (snooze time, assignee, note).
+        case prompt
+        /// A message's details (status history, error, provider id, identifiers).
+        case messageDetails
     }
 
     public var size: TerminalSize
@@ -29,6 +33,15 @@ public struct InboxState: Sendable {
     public var compose = ComposeState()
     public var search = SearchState()
     public var commandLine = ""
+    public var prompt: PromptState?
+    public var details = MessageDetailsState()
+    public var help = HelpState()
+    /// Ring the bell on new inbound messages (config `bell`).
+    public var bell = true
+    /// Several channels are configured: list rows name theirs.
+    public var showsChannels = false
+    /// No config file yet: where it goes (first run).
+    public var missingConfigPath: String?
     public var status: StatusState
     public var wantsQuit = false
     /// A search hit to show once the list has selected its conversation.
@@ -61,6 +74,8 @@ public struct ConversationListState: Sendable, Hashable {
     public var hasAbove = false
     public var hasBelow = false
     public var unreadOnly = false
+    /// The triage view (cycled with `v`).
+    public var view: ConversationView = .open
     public var loaded = false
 
     public var selected: Conversation? {
@@ -81,6 +96,10 @@ public struct MessagePaneState: Sendable, Hashable {
     public var highlight: Int64?
     /// Messages sent from here that the store does not show yet.
     public var optimistic: [Message] = []
+    /// System lines of this conversation (identity changes, merges, notes, triage), oldest first.
+    public var system: [TimelineEntry] = []
+    /// Other operators composing here now.
+    public var composing: [String] = []
 
     /// Loaded entries plus optimistic ones, oldest first.
     public var visibleEntries: [Message] {
@@ -103,6 +122,8 @@ public struct ComposeState: Sendable, Hashable {
     public var preview: ReplyPreview?
     /// A refusal from the last send attempt.
     public var refusal: ReplyRefusal?
+    /// When this operator's "composing" row was last written.
+    public var presenceAt: Double?
 }
 
 /// Global search: the query being typed and the results.
@@ -111,6 +132,42 @@ public struct SearchState: Sendable, Hashable {
     public var results: [SearchHit] = []
     public var selectedIndex = 0
     public var ranQuery: String?
+    /// Conversations matching by name, username, phone or BSUID (listed before the messages).
+    public var conversations: [Conversation] = []
+    /// After a jump: the query whose matches are highlighted and stepped through with `n`/`N`.
+    public var active: String?
+}
+
+/// A triage question on the bottom line, bound to the conversation it was asked for.
+public struct PromptState: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// `z`: 1–4 pick a time, `t` types one.
+        case snoozeChoice
+        case snoozeTime
+        case assignTo
+        case note
+    }
+
+    public var kind: Kind
+    public var conversation: Conversation
+    public var text = ""
+
+    public init(kind: Kind, conversation: Conversation, text: String = "") {
+        self.kind = kind
+        self.conversation = conversation
+        self.text = text
+    }
+}
+
+/// The message whose details are shown, and its delivery history once read.
+public struct MessageDetailsState: Sendable, Hashable {
+    public var messageID: Int64?
+    public var history: [DeliveryEvent] = []
+}
+
+/// The help overlay's scroll position.
+public struct HelpState: Sendable, Hashable {
+    public var scroll = 0
 }
 
 /// The status bar.
@@ -120,6 +177,8 @@ public struct StatusState: Sendable, Hashable {
     public var lastError: String?
     /// A one-off notice (export done, sent).
     public var notice: String?
+    /// Counts have been read once (later increases are news: bell, title).
+    public var countsKnown = false
 
     public init(storeName: String) {
         self.storeName = storeName

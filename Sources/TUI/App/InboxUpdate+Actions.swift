@@ -43,11 +43,13 @@ extension InboxUpdate {
             s.list.unreadOnly.toggle()
             return [.loadList(ListRequest(
                 move: .top, rows: InboxLayout.conversationsVisible(size: s.size),
-                unreadOnly: s.list.unreadOnly, selection: .index(0)))]
-        case .resolve, .assignMe:
+                view: s.list.view, unreadOnly: s.list.unreadOnly, selection: .index(0)))]
+        case .cycleView, .resolve, .snooze, .assignMe, .assignTo, .markUnread, .nextUnread, .previousUnread, .note,
+             .previousMatch, .copyIdentifier:
             return triage(&s, action)
         case .help:
             s.mode = .help
+            s.help.scroll = 0
             return []
         case .commandLine:
             s.mode = .commandLine
@@ -58,27 +60,10 @@ extension InboxUpdate {
         }
     }
 
-    /// `x` and `a` on the conversation in the message pane when it has focus, else the list's.
-    static func triage(_ s: inout InboxState, _ action: Action) -> [InboxEffect] {
-        guard let conversation = (s.focus == .messages ? s.messages.conversation : nil) ?? s.list.selected else { return [] }
-        let now = Date(timeIntervalSince1970: s.now)
-        let change: ConversationChange
-        switch action {
-        case .assignMe:
-            guard conversation.assignee != nil || s.operatorName != nil else {
-                s.status.lastError = "who is \"me\"? set SWITCHBOARD_OPERATOR or operator in the config"
-                return []
-            }
-            change = .assign(conversation.assignee == nil ? s.operatorName : nil)
-        default:
-            change = .status(conversation.status(at: now) == .resolved ? .open : .resolved, until: nil)
-        }
-        return [.change(conversationID: conversation.id, change)]
-    }
-
     /// Enter on a conversation: focus its messages and mark it read.
     static func open(_ s: inout InboxState) -> [InboxEffect] {
-        guard s.focus == .list, let selected = s.list.selected else { return [] }
+        if s.focus == .messages { return openDetails(&s) }
+        guard let selected = s.list.selected else { return [] }
         s.focus = .messages
         var effects: [InboxEffect] = []
         if s.messages.conversation?.id != selected.id {
@@ -111,7 +96,7 @@ extension InboxUpdate {
         let id = s.list.rows[index].id
         let topKey = s.list.rows[0].key
         func request(_ move: ListRequest.Move, _ selection: ListRequest.Selection) -> [InboxEffect] {
-            [.loadList(ListRequest(move: move, rows: visible, unreadOnly: s.list.unreadOnly, selection: selection))]
+            [.loadList(ListRequest(move: move, rows: visible, view: s.list.view, unreadOnly: s.list.unreadOnly, selection: selection))]
         }
         switch action {
         case .moveDown:
@@ -156,6 +141,7 @@ extension InboxUpdate {
             s.pendingJump = nil
             s.messages = MessagePaneState(conversation: selected, highlight: jump.messageID)
             var effects: [InboxEffect] = [.loadMessages(MessageRequest(conversationID: selected.id, kind: .around(messageID: jump.messageID), limit: pageSize(s)))]
+            effects += paneExtras(selected)
             if s.identity.visible { effects += identityEffects(&s) }
             return effects
         }
@@ -170,12 +156,19 @@ extension InboxUpdate {
         }
         s.messages = MessagePaneState(conversation: conversation)
         var effects: [InboxEffect] = [.loadMessages(MessageRequest(conversationID: conversation.id, kind: .latest, limit: pageSize(s)))]
+        effects += paneExtras(conversation)
         if s.identity.visible { effects += identityEffects(&s) }
         return effects
     }
 
+    /// What the message pane shows beside the messages: system lines, who else composes.
+    static func paneExtras(_ conversation: Conversation) -> [InboxEffect] {
+        [.loadTimeline(contactID: conversation.contactID, conversationID: conversation.id),
+         .loadPresence(conversationID: conversation.id)]
+    }
+
     static func listLoaded(_ s: inout InboxState, _ window: ListWindow, _ request: ListRequest) -> [InboxEffect] {
-        guard request.unreadOnly == s.list.unreadOnly else { return [] }   // stale answer
+        guard request.unreadOnly == s.list.unreadOnly, request.view == s.list.view else { return [] }   // stale answer
         let previous = s.list.selected?.id
         s.list.rows = window.rows
         s.list.hasAbove = window.hasAbove
@@ -196,6 +189,17 @@ extension InboxUpdate {
             index = rows.firstIndex { $0.id == id } ?? fallback
         }
         s.list.selectedIndex = max(0, min(index, rows.count - 1))
+        if case .unread = request.move {
+            guard let found = window.found, let at = rows.firstIndex(where: { $0.id == found }) else {
+                s.status.notice = "no more unread conversations in this view"
+                return []
+            }
+            s.list.selectedIndex = at
+            if s.focus == .messages {
+                s.focus = .list
+                return selectionChanged(&s, from: previous) + open(&s)
+            }
+        }
         // Keep the open conversation's summary (unread, preview) in step with the list.
         if let open = s.messages.conversation, let fresh = rows.first(where: { $0.id == open.id }) {
             s.messages.conversation = fresh

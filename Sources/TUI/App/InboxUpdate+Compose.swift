@@ -8,8 +8,10 @@ extension InboxUpdate {
         guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
         let keepText = s.compose.conversation?.id == conversation.id ? s.compose.text : ""
         s.compose = ComposeState(conversation: conversation, text: keepText, preview: nil, refusal: nil)
+        s.compose.presenceAt = s.now
         s.mode = .compose
-        return [.planReply(conversation: conversation), .loadDraft(conversationID: conversation.id)]
+        return [.planReply(conversation: conversation), .loadDraft(conversationID: conversation.id),
+                .setPresence(conversationID: conversation.id, composing: true)]
     }
 
     static func composeKey(_ s: inout InboxState, _ key: KeyEvent) -> [InboxEffect] {
@@ -20,7 +22,8 @@ extension InboxUpdate {
         switch key {
         case .escape:
             s.mode = .browse
-            return [.saveDraft(conversationID: conversation.id, text: s.compose.text)]
+            return [.saveDraft(conversationID: conversation.id, text: s.compose.text),
+                    .setPresence(conversationID: conversation.id, composing: false)]
         case .enter:
             return send(&s, conversation)
         case .character(let c) where s.compose.text.isEmpty && c.isNumber:
@@ -67,7 +70,8 @@ extension InboxUpdate {
             s.messages.optimistic.append(pending)
             s.messages.scroll = 0
         }
-        return [.send(conversation: conversation, text: text), .saveDraft(conversationID: conversation.id, text: "")]
+        return [.send(conversation: conversation, text: text), .saveDraft(conversationID: conversation.id, text: ""),
+                .setPresence(conversationID: conversation.id, composing: false)]
     }
 
     static func sent(_ s: inout InboxState, _ conversationID: Int64, _ outcome: SendOutcome) -> [InboxEffect] {

@@ -32,7 +32,7 @@ extension InboxUpdate {
     static func clampScroll(_ s: inout InboxState) -> [InboxEffect] {
         guard let conversation = s.messages.conversation else { return [] }
         let pane = InboxLayout.messageBody(s)
-        let total = MessageLines.count(s.messages.visibleEntries, width: pane.width, time: s.time, now: s.now)
+        let total = MessageLines.count(pane: s.messages, width: pane.width, time: s.time, now: s.now)
         let maxScroll = max(0, total - pane.height)
         var effects: [InboxEffect] = []
         if s.messages.scroll < 0 {
@@ -56,7 +56,7 @@ extension InboxUpdate {
         let pane = InboxLayout.messageBody(s)
         switch page.request.kind {
         case .latest:
-            let before = s.messages.scroll > 0 ? MessageLines.count(s.messages.visibleEntries, width: pane.width, time: s.time, now: s.now) : 0
+            let before = s.messages.scroll > 0 ? MessageLines.count(pane: s.messages, width: pane.width, time: s.time, now: s.now) : 0
             s.messages.entries = page.entries
             s.messages.hasOlder = page.hasMore
             s.messages.hasNewer = false
@@ -65,7 +65,7 @@ extension InboxUpdate {
             s.messages.optimistic.removeAll { known.contains($0.text) && $0.status != .failed }
             if s.messages.scroll > 0 {
                 // New messages arrived below while reading older ones: stay on the same lines.
-                let after = MessageLines.count(s.messages.visibleEntries, width: pane.width, time: s.time, now: s.now)
+                let after = MessageLines.count(pane: s.messages, width: pane.width, time: s.time, now: s.now)
                 s.messages.scroll = max(0, s.messages.scroll + after - before)
             }
         case .older:
@@ -74,11 +74,11 @@ extension InboxUpdate {
             s.messages.hasOlder = page.hasMore
             s.messages.loadingOlder = false
         case .newer:
-            let before = MessageLines.count(s.messages.visibleEntries, width: pane.width, time: s.time, now: s.now)
+            let before = MessageLines.count(pane: s.messages, width: pane.width, time: s.time, now: s.now)
             let have = Set(s.messages.entries.map(\.id))
             s.messages.entries += page.entries.filter { !have.contains($0.id) }
             s.messages.hasNewer = page.hasMore
-            let after = MessageLines.count(s.messages.visibleEntries, width: pane.width, time: s.time, now: s.now)
+            let after = MessageLines.count(pane: s.messages, width: pane.width, time: s.time, now: s.now)
             s.messages.scroll += after - before   // keep the lines on screen where they were
         case .around(let messageID):
             s.messages.entries = page.entries

@@ -67,12 +67,14 @@ extension InboxUpdate {
         s.mode = .browse
         s.focus = .messages
         s.list.unreadOnly = false
+        s.list.view = .all   // the hit may be in any view (resolved, snoozed)
+        s.search.active = s.search.ranQuery
         s.messages = MessagePaneState()
         s.pendingJump = SearchJump(conversationID: hit.conversationID, messageID: hit.messageID)
         return [
             .loadList(ListRequest(
                 move: .showing(conversationID: hit.conversationID), rows: InboxLayout.conversationsVisible(size: s.size),
-                unreadOnly: false, selection: .id(hit.conversationID, fallback: 0))),
+                view: .all, unreadOnly: false, selection: .id(hit.conversationID, fallback: 0))),
             .markRead(conversationID: hit.conversationID),
         ]
     }

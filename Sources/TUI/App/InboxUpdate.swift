@@ -15,7 +15,7 @@ public enum InboxUpdate {
         [
             .loadList(ListRequest(
                 move: .top, rows: InboxLayout.conversationsVisible(size: state.size),
-                unreadOnly: state.list.unreadOnly, selection: .index(0))),
+                view: state.list.view, unreadOnly: state.list.unreadOnly, selection: .index(0))),
             .loadCounts,
         ]
     }
@@ -28,15 +28,13 @@ public enum InboxUpdate {
             s.size = size
             return relayout(&s)
         case .tick(let now):
-            s.now = now
-            return []
+            return tick(&s, now)
         case .storeChanged:
             return storeChanged(&s)
         case .listLoaded(let window, let request):
             return listLoaded(&s, window, request)
         case .countsLoaded(let counts):
-            s.status.counts = counts
-            return []
+            return countsLoaded(&s, counts)
         case .messagesLoaded(let page):
             return messagesLoaded(&s, page)
         case .identityLoaded(let detail):
@@ -64,13 +62,23 @@ public enum InboxUpdate {
         case .editorFinished(let conversationID, let text):
             return editorFinished(&s, conversationID, text)
         case .conversationChanged(let conversation, let change):
-            if let index = s.list.rows.firstIndex(where: { $0.id == conversation.id }) { s.list.rows[index] = conversation }
-            if s.messages.conversation?.id == conversation.id { s.messages.conversation = conversation }
-            s.status.notice = switch change {
-            case .status(let status, _): "\(conversation.displayName): \(status.rawValue)"
-            case .assign(let name): name.map { "\(conversation.displayName): assigned to \($0)" } ?? "\(conversation.displayName): unassigned"
-            default: nil
+            return conversationChanged(&s, conversation, change)
+        case .conversationsFound(let query, let found):
+            if s.search.ranQuery == query { s.search.conversations = found }
+            return []
+        case .timelineLoaded(let conversationID, let entries):
+            if s.messages.conversation?.id == conversationID {
+                s.messages.system = entries.filter { $0.conversationID == nil || $0.conversationID == conversationID }
+                return clampScroll(&s)
             }
+            return []
+        case .presenceLoaded(let conversationID, let names):
+            if s.messages.conversation?.id == conversationID {
+                s.messages.composing = names.filter { $0 != s.operatorName }
+            }
+            return []
+        case .deliveryHistoryLoaded(let messageID, let history):
+            if s.details.messageID == messageID { s.details.history = history }
             return []
         case .exported(let path, let count):
             s.status.notice = "exported \(count) messages to \(path)"
@@ -84,11 +92,15 @@ public enum InboxUpdate {
     static func handleKey(_ s: inout InboxState, _ key: KeyEvent) -> [InboxEffect] {
         if key == .control("c") { return quit(&s) }
         if key == .resize { return [] }
+        if case .mouse(let event) = key { return s.mode == .browse ? mouse(&s, event) : [] }
         s.status.notice = nil
         switch s.mode {
         case .help:
-            s.mode = .browse
-            return []
+            return helpKey(&s, key)
+        case .prompt:
+            return promptKey(&s, key)
+        case .messageDetails:
+            return detailsKey(&s, key)
         case .compose:
             return composeKey(&s, key)
         case .searchInput:
@@ -103,10 +115,42 @@ public enum InboxUpdate {
         }
     }
 
+    /// A click selects the list row (or focuses the messages) under it; the wheel scrolls
+    /// the pane under the pointer.
+    static func mouse(_ s: inout InboxState, _ event: MouseEvent) -> [InboxEffect] {
+        let layout = InboxLayout.make(s)
+        func contains(_ rect: Rect?) -> Bool {
+            guard let rect else { return false }
+            return event.row >= rect.row && event.row < rect.bottom && event.col >= rect.col && event.col < rect.right
+        }
+        if contains(layout.list) {
+            switch event.kind {
+            case .wheelUp: s.focus = .list; return moveInList(&s, .moveUp)
+            case .wheelDown: s.focus = .list; return moveInList(&s, .moveDown)
+            case .click:
+                guard let list = layout.list else { return [] }
+                let index = (event.row - list.row - 1) / InboxLayout.rowsPerConversation
+                guard event.row > list.row, s.list.rows.indices.contains(index) else { return [] }
+                s.focus = .list
+                return select(&s, index)
+            }
+        }
+        if contains(layout.messages), s.messages.conversation != nil {
+            switch event.kind {
+            case .wheelUp: s.messages.scroll += 3
+            case .wheelDown: s.messages.scroll -= 3
+            case .click: return s.focus == .list ? open(&s) : []
+            }
+            return clampScroll(&s)
+        }
+        return []
+    }
+
     static func quit(_ s: inout InboxState) -> [InboxEffect] {
         var effects: [InboxEffect] = []
         if s.mode == .compose, let conversation = s.compose.conversation {
             effects.append(.saveDraft(conversationID: conversation.id, text: s.compose.text))
+            effects.append(.setPresence(conversationID: conversation.id, composing: false))
         }
         s.wantsQuit = true
         return effects + [.quit]
@@ -124,7 +168,7 @@ public enum InboxUpdate {
         }
         let selection: ListRequest.Selection = s.list.selected.map { .id($0.id, fallback: 0) } ?? .index(0)
         clampScroll(&s)
-        return [.loadList(ListRequest(move: .reload(top: top), rows: rows, unreadOnly: s.list.unreadOnly, selection: selection))]
+        return [.loadList(ListRequest(move: .reload(top: top), rows: rows, view: s.list.view, unreadOnly: s.list.unreadOnly, selection: selection))]
     }
 
     /// Another process wrote to the store: re-read what is on screen, keeping the selection.
@@ -133,12 +177,13 @@ public enum InboxUpdate {
         let rows = InboxLayout.conversationsVisible(size: s.size)
         let top = s.list.hasAbove ? s.list.rows.first?.key : nil
         let selection: ListRequest.Selection = s.list.selected.map { .id($0.id, fallback: s.list.selectedIndex) } ?? .index(0)
-        effects.append(.loadList(ListRequest(move: .reload(top: top), rows: rows, unreadOnly: s.list.unreadOnly, selection: selection)))
+        effects.append(.loadList(ListRequest(move: .reload(top: top), rows: rows, view: s.list.view, unreadOnly: s.list.unreadOnly, selection: selection)))
         if let conversation = s.messages.conversation, !s.messages.hasNewer {
             if s.focus == .messages { effects.append(.markRead(conversationID: conversation.id)) }
             let limit = max(pageSize(s), s.messages.entries.count)
             effects.append(.loadMessages(MessageRequest(conversationID: conversation.id, kind: .latest, limit: limit)))
         }
+        if let conversation = s.messages.conversation { effects += paneExtras(conversation) }
         if s.identity.visible, let contactID = s.messages.conversation?.contactID ?? s.list.selected?.contactID {
             effects.append(.loadIdentity(contactID: contactID))
         }

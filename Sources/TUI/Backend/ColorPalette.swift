@@ -40,6 +40,10 @@ struct ColorPalette {
             (.refusal, Int16(COLOR_RED), -1, bold, bold),
             (.placeholder, Int16(COLOR_MAGENTA), -1, 0, underline),
             (.highlight, Int16(COLOR_BLACK), Int16(COLOR_YELLOW), 0, reverse | underline),
+            (.system, Int16(COLOR_BLUE), -1, dim, dim),
+            (.note, Int16(COLOR_YELLOW), -1, 0, underline),
+            (.match, Int16(COLOR_BLACK), Int16(COLOR_YELLOW), bold, reverse | bold),
+            (.warning, Int16(COLOR_YELLOW), -1, bold, bold),
         ]
         for (index, entry) in table.enumerated() {
             let (role, fg, bg, colorAttributes, monoAttributes) = entry

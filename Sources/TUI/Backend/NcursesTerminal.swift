@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,6 +23,7 @@ public final class NcursesTerminal {
         keypad(sb_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        sb_enable_mouse()
         let useColors = colors && has_colors()
         if useColors {
             start_color()
@@ -49,7 +51,32 @@ public final class NcursesTerminal {
         wtimeout(sb_stdscr(), milliseconds)
         var value: UInt32 = 0
         let status = sb_get_wch(sb_stdscr(), &value)
+        if status == sb_key_code_yes(), Int32(value) == sb_key_mouse() {
+            var y: Int32 = 0
+            var x: Int32 = 0
+            let kind: MouseEvent.Kind? = switch sb_read_mouse(&y, &x) {
+            case 1: .click
+            case 4: .wheelUp
+            case 5: .wheelDown
+            default: nil
+            }
+            return kind.map { .mouse(MouseEvent(kind: $0, row: Int(y), col: Int(x))) }
+        }
         return KeyDecoder.decode(status: status, value: value)
+    }
+
+    /// Rings the terminal bell (ncurses `beep`).
+    public func ring() { beep() }
+
+    /// Sets the window title through ncurses' output. The text is ours (a count), made safe anyway.
+    public func setTitle(_ title: String) {
+        sb_set_title(String(title.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
+    }
+
+    /// Puts text on the terminal's clipboard with OSC 52: only base64 reaches the terminal.
+    public func copyToClipboard(_ text: String) {
+        let encoded = Data(text.utf8).base64EncodedString()
+        sb_put_control("\u{1B}]52;c;", encoded, "\u{07}")
     }
 
     /// Forgets what is on screen so the next draw repaints everything (after a resize or

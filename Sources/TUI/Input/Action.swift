@@ -16,8 +16,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case editor
     case search
     case unreadOnly = "unread_only"
+    case cycleView = "cycle_view"
     case resolve
+    case snooze
     case assignMe = "assign_me"
+    case assignTo = "assign_to"
+    case markUnread = "mark_unread"
+    case nextUnread = "next_unread"
+    case previousUnread = "previous_unread"
+    case note
+    case previousMatch = "previous_match"
+    case copyIdentifier = "copy_identifier"
     case help
     case commandLine = "command_line"
     case quit
@@ -41,8 +50,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .editor: "reply in $EDITOR"
         case .search: "search all messages"
         case .unreadOnly: "show unread conversations only"
+        case .cycleView: "next view: Open, Mine, Unassigned, Snoozed, Resolved, All"
         case .resolve: "resolve the conversation (again: reopen)"
+        case .snooze: "snooze: 1 h, 4 h, tomorrow 09:00, next week, or a typed time"
         case .assignMe: "assign the conversation to me (again: unassign)"
+        case .assignTo: "assign to a named operator (empty: nobody)"
+        case .markUnread: "mark the conversation unread"
+        case .nextUnread: "next unread conversation"
+        case .previousUnread: "previous unread conversation"
+        case .note: "add a private note (next match while a search is active)"
+        case .previousMatch: "previous search match (n: next)"
+        case .copyIdentifier: "copy the reply identifier (OSC 52 clipboard)"
         case .help: "this help"
         case .commandLine: "command line (:q, :export PATH, :search TEXT)"
         case .quit: "quit (drafts are kept)"

@@ -10,6 +10,22 @@ public enum KeyEvent: Sendable, Hashable {
     case function(Int)
     /// The terminal changed size (ncurses `KEY_RESIZE`).
     case resize
+    /// A click or a wheel turn at a screen cell.
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, and where (0-based screen row and column).
+public struct MouseEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var row: Int
+    public var col: Int
+
+    public init(kind: Kind, row: Int, col: Int) {
+        self.kind = kind
+        self.row = row
+        self.col = col
+    }
 }
 
 extension KeyEvent {
@@ -36,6 +52,7 @@ extension KeyEvent {
         case .insert: "insert"
         case .function(let n): "f\(n)"
         case .resize: "resize"
+        case .mouse: "mouse"
         }
     }
 

@@ -11,8 +11,12 @@ struct EffectRunner {
 
     init(environment: InboxEnvironment, queue: EventQueue) {
         self.environment = environment
-        self.reader = StoreReader(store: environment.store)
+        self.reader = StoreReader(store: environment.store, me: environment.operatorName, clock: environment.clock)
         self.queue = queue
+    }
+
+    func counts() throws -> InboxCounts {
+        try environment.store.counts(me: environment.operatorName, at: Date(timeIntervalSince1970: environment.clock()))
     }
 
     /// Performs one effect; returns the events it produced at once.
@@ -24,7 +28,7 @@ struct EffectRunner {
             case .loadList(let request):
                 return [.listLoaded(try reader.window(request), request)]
             case .loadCounts:
-                return [.countsLoaded(try store.counts())]
+                return [.countsLoaded(try counts())]
             case .loadMessages(let request):
                 return [.messagesLoaded(try reader.messages(request))]
             case .loadIdentity(let contactID):
@@ -39,7 +43,7 @@ struct EffectRunner {
                 return changed.map { .conversationChanged($0, change) }
             case .markRead(let conversationID):
                 try store.markRead(conversationID: conversationID)
-                return [.countsLoaded(try store.counts())]
+                return [.countsLoaded(try counts())]
             case .loadDraft(let conversationID):
                 return [.draftLoaded(conversationID: conversationID, text: try store.draft(conversationID: conversationID))]
             case .saveDraft(let conversationID, let text):
@@ -47,29 +51,42 @@ struct EffectRunner {
                 return []
             case .send(let conversation, let text):
                 guard let replies = environment.replies else { return [.failed("replies are not configured")] }
-                                Task.detached {
+                Task.detached {
                     let outcome = await replies.send(text, to: conversation, now: now)
                     queue.post(.sent(conversationID: conversation.id, outcome))
                 }
                 return []
             case .sendTemplate(let conversation, let name):
                 guard let replies = environment.replies else { return [.failed("replies are not configured")] }
-                                Task.detached {
+                Task.detached {
                     let outcome = await replies.sendTemplate(name, to: conversation, now: now)
                     queue.post(.sent(conversationID: conversation.id, outcome))
                 }
                 return []
             case .search(let text):
-                                Task.detached {
+                Task.detached {
                     do {
+                        queue.post(.conversationsFound(query: text, try store.findConversations(matching: text, limit: 50)))
                         queue.post(.searchFinished(query: text, try store.searchMessages(text)))
                     } catch {
                         queue.post(.failed("search: \(error)"))
                     }
                 }
                 return []
-            case .openEditor:
-                return []   // needs the terminal: the program handles it
+            case .loadTimeline(let contactID, let conversationID):
+                return [.timelineLoaded(conversationID: conversationID, try store.timeline(contact: contactID))]
+            case .loadPresence(let conversationID):
+                return [.presenceLoaded(conversationID: conversationID,
+                                        try store.presence(conversationID: conversationID, at: Date(timeIntervalSince1970: now)))]
+            case .setPresence(let conversationID, let composing):
+                guard let name = environment.operatorName else { return [] }
+                let until = composing ? Date(timeIntervalSince1970: now + InboxUpdate.presenceLifetime) : nil
+                try store.setPresence(conversationID: conversationID, operator: name, until: until)
+                return []
+            case .loadDeliveryHistory(let messageID):
+                return [.deliveryHistoryLoaded(messageID: messageID, try store.deliveryHistory(messageID: messageID))]
+            case .openEditor, .copy, .alert:
+                return []   // need the terminal: the program handles them
             case .export(let path):
                 guard let export = environment.export else { return [.failed("export is not available here")] }
                 return [.exported(path: path, count: try export(path))]

@@ -22,6 +22,9 @@ public final class InboxProgram {
         let name = URL(fileURLWithPath: environment.store.location).lastPathComponent
         state = InboxState(size: TerminalSize(columns: 80, rows: 24), now: environment.clock(), storeName: name, keymap: keymap)
         state.operatorName = environment.operatorName
+        state.bell = environment.bell
+        state.showsChannels = environment.showsChannels
+        state.missingConfigPath = environment.missingConfigPath
         state.monochrome = monochrome
     }
 
@@ -81,8 +84,18 @@ public final class InboxProgram {
     }
 
     private func perform(_ effect: InboxEffect) -> [InboxEvent] {
-        if case .openEditor(let conversationID, let text) = effect {
+        switch effect {
+        case .openEditor(let conversationID, let text):
             return openEditor(conversationID: conversationID, text: text)
+        case .copy(let text):
+            terminal?.copyToClipboard(text)
+            return []
+        case .alert(let unread, let ring):
+            if ring { terminal?.ring() }
+            terminal?.setTitle(unread > 0 ? "switchboard (\(unread) unread)" : "switchboard")
+            return []
+        default:
+            break
         }
         return runner.perform(effect)
     }

@@ -24,6 +24,12 @@ public struct InboxEnvironment: Sendable {
     public var editor: String?
     /// Who is at the keyboard (recorded with resolves and assignments).
     public var operatorName: String?
+    /// Ring the bell on new inbound messages (config `bell`).
+    public var bell = true
+    /// More than one channel is configured: list rows name theirs.
+    public var showsChannels = false
+    /// No config file exists yet: where it goes (the first-run screen says so).
+    public var missingConfigPath: String?
 
     public init(
         store: any InboxStore, replies: (any ReplyGateway)? = nil,

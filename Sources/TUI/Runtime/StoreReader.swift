@@ -1,18 +1,41 @@
+import Foundation
 import Store
 
 /// Turns list and message requests into keyset queries: only the rows a window shows (plus
 /// one to know whether more exist) are ever read.
 struct StoreReader {
     let store: any InboxStore
+    /// Who "Mine" is.
+    var me: String?
+    var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
+
+    func filter(_ request: ListRequest) -> ConversationFilter {
+        ConversationFilter(view: request.view, unreadOnly: request.unreadOnly, me: me,
+                           now: Date(timeIntervalSince1970: clock()))
+    }
 
     func window(_ request: ListRequest) throws -> ListWindow {
         let n = max(1, request.rows)
-        let unread = request.unreadOnly
+        let filter = filter(request)
         func fetch(_ anchor: ConversationAnchor, _ limit: Int) throws -> [Conversation] {
-            try store.conversations(from: anchor, limit: limit, unreadOnly: unread)
+            try store.conversations(from: anchor, limit: limit, filter: filter)
         }
         var rows: [Conversation]
+        var found: Int64?
         switch request.move {
+        case .unread(let from, let forward):
+            var unread = filter
+            unread.unreadOnly = true
+            let next = try forward
+                ? store.conversations(from: .after(from), limit: 1, filter: unread).first
+                : store.conversations(from: .before(from), limit: 1, filter: unread).last
+            found = next?.id
+            if let next {
+                let current = try fetch(.from(from), n + 1)
+                rows = current.prefix(n).contains(where: { $0.id == next.id }) ? current : try fetch(.from(next.key), n + 1)
+            } else {
+                rows = try fetch(.from(from), n + 1)
+            }
         case .top:
             rows = try fetch(.top, n + 1)
         case .bottom:
@@ -37,7 +60,7 @@ struct StoreReader {
         // The selection moved out of the window (new activity sent it to the top): follow it.
         if case .id(let id, _) = request.selection, !rows.contains(where: { $0.id == id }),
            case .reload = request.move, let moved = try store.conversation(id: id),
-           !unread || moved.unread > 0 {
+           filter.matches(moved) {
             rows = try fetch(.from(moved.key), n + 1)
         }
         let hasBelow = rows.count > n
@@ -47,7 +70,7 @@ struct StoreReader {
             rows = try fetch(.before(first.key), n - rows.count) + rows
         }
         let hasAbove = try rows.first.map { try !fetch(.before($0.key), 1).isEmpty } ?? false
-        return ListWindow(rows: rows, hasAbove: hasAbove, hasBelow: hasBelow)
+        return ListWindow(rows: rows, hasAbove: hasAbove, hasBelow: hasBelow, found: found)
     }
 
     func messages(_ request: MessageRequest) throws -> MessagePageResult {

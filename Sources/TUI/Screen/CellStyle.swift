@@ -23,6 +23,14 @@ public enum StyleRole: String, Sendable, Hashable, CaseIterable {
     case refusal
     case placeholder
     case highlight
+    /// Timeline lines between messages (identity changes, triage).
+    case system
+    /// A private note in the timeline.
+    case note
+    /// A search match inside a message.
+    case match
+    /// The service window is about to close.
+    case warning
 }
 
 /// The look of one cell: a role plus emphasis the view decides on (unread rows are bold).

@@ -1,3 +1,4 @@
+import Store
 import TerminalText
 
 /// The line above the status bar: compose (plan + text), search or command input, or hints.
@@ -15,15 +16,43 @@ enum BottomLineView {
             let query = TerminalSafeText.make(state.search.query)
             let text = " search \"\(query)\": \(state.search.results.count) results · Enter open · / new search · Esc close"
             grid.put(text, row: rect.row, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
+        case .prompt:
+            drawPrompt(state, in: rect, grid: &grid)
+        case .messageDetails:
+            grid.put(" j/k previous/next message · any other key closes", row: rect.row, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
         case .browse, .help:
-            grid.put(hints(state), row: rect.row, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
+            if let active = state.search.active {
+                let text = " search \"\(TerminalSafeText.make(active))\" · n next · N previous · / new search · Esc ends"
+                grid.put(text, row: rect.row, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
+            } else {
+                grid.put(hints(state), row: rect.row, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
+            }
+        }
+    }
+
+    /// A triage question, naming the conversation it is about.
+    static func drawPrompt(_ state: InboxState, in rect: Rect, grid: inout ScreenGrid) {
+        guard let prompt = state.prompt else { return }
+        let name = TerminalSafeText.field(prompt.conversation.displayName, limit: 24)
+        switch prompt.kind {
+        case .snoozeChoice:
+            let choices = SnoozeTime.Choice.allCases.enumerated().map { "\($0.offset + 1) \($0.element.rawValue)" }
+            let text = " snooze \(name): " + (choices + ["t type a time", "Esc cancel"]).joined(separator: " · ")
+            grid.put(text, row: rect.row, col: rect.col, maxWidth: rect.width, style: CellStyle(.compose, bold: true))
+        case .snoozeTime:
+            input("snooze \(name) until (30m, 4h, 2d, ISO time): ", prompt.text, in: rect, grid: &grid)
+        case .assignTo:
+            input("assign \(name) to (empty: nobody): ", prompt.text, in: rect, grid: &grid)
+        case .note:
+            input("note on \(name): ", prompt.text, in: rect, grid: &grid)
         }
     }
 
     static func hints(_ state: InboxState) -> String {
         let keymap = state.keymap
         func key(_ action: Action) -> String { keymap.keys(for: action).first(where: { $0.name.count == 1 })?.name ?? keymap.keys(for: action).first?.name ?? "?" }
-        let parts: [(Action, String)] = [(.help, "help"), (.reply, "reply"), (.identity, "identity"), (.search, "search"), (.unreadOnly, "unread"), (.quit, "quit")]
+        let parts: [(Action, String)] = [(.help, "help"), (.reply, "reply"), (.resolve, "resolve"), (.snooze, "snooze"),
+                                         (.assignMe, "assign"), (.cycleView, "view"), (.identity, "identity"), (.search, "search"), (.quit, "quit")]
         return " " + parts.map { "\(key($0.0)) \($0.1)" }.joined(separator: "  ")
     }
 
@@ -40,20 +69,27 @@ enum BottomLineView {
 
     static func drawCompose(_ state: InboxState, in rect: Rect, grid: inout ScreenGrid) {
         let planRow = rect.row
+        var planCol = rect.col
+        if !state.messages.composing.isEmpty, state.messages.conversation?.id == state.compose.conversation?.id {
+            let names = state.messages.composing.map { TerminalSafeText.field($0, limit: 16) }.joined(separator: ", ")
+            let who = " \(names) \(state.messages.composing.count == 1 ? "is" : "are") replying…"
+            planCol += grid.put(who, row: planRow, col: planCol, maxWidth: rect.width, style: CellStyle(.warning, bold: true))
+        }
+        let planWidth = rect.right - planCol
         if let refusal = InboxUpdate.refusal(state) {
             var text = " ✗ " + refusal.message
             if !refusal.templates.isEmpty && state.compose.text.isEmpty {
                 text += " — templates: " + refusal.templates.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
             }
-            grid.put(text, row: planRow, col: rect.col, maxWidth: rect.width, style: CellStyle(.refusal, bold: true))
+            grid.put(text, row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.refusal, bold: true))
         } else {
             switch state.compose.preview {
             case .ready(let route)?:
-                grid.put(" " + TerminalSafeText.make(route.summary) + " · Enter sends · Esc cancels", row: planRow, col: rect.col, maxWidth: rect.width, style: CellStyle(.compose))
+                grid.put(" " + TerminalSafeText.make(route.summary) + " · Enter sends · Esc cancels", row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.compose))
             case .unavailable(let why)?:
-                grid.put(" cannot plan a reply: " + why, row: planRow, col: rect.col, maxWidth: rect.width, style: CellStyle(.refusal))
+                grid.put(" cannot plan a reply: " + why, row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.refusal))
             case .refused, nil:
-                grid.put(" planning reply…", row: planRow, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
+                grid.put(" planning reply…", row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.dim))
             }
         }
         if rect.height > 1 {

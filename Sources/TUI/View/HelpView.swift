@@ -7,16 +7,22 @@ enum HelpView {
             let keys = state.keymap.keys(for: action).map(\.name).joined(separator: " ")
             return (keys.isEmpty ? "(unbound)" : keys, action.summary)
         }
-        let extra = [("", ""), ("in compose", "Enter send · Esc cancel (keeps draft) · 1-9 template"), ("commands", ":q  :export PATH  :search TEXT")]
+        let extra = [("", ""), ("in compose", "Enter send · Esc cancel (keeps draft) · 1-9 template"),
+                     ("in messages", "Enter: details of the newest message on screen"),
+                     ("commands", ":q  :export PATH  :search TEXT  :unread")]
         let all = entries + extra
         let keyWidth = min(22, all.map { DisplayWidth.of($0.0) }.max() ?? 0)
-        let width = min(area.width, max(40, keyWidth + 2 + (all.map { DisplayWidth.of($0.1) }.max() ?? 0) + 4))
+        var width = min(area.width, max(40, keyWidth + 2 + (all.map { DisplayWidth.of($0.1) }.max() ?? 0) + 4))
+        if width >= area.width - 2 { width = area.width }   // no sliver of the screen beside the box
         let height = min(area.height, all.count + 3)
         guard width >= 10, height >= 3 else { return }
         let box = Rect(row: area.row + (area.height - height) / 2, col: area.col + (area.width - width) / 2, width: width, height: height)
         grid.fill(box, style: CellStyle(.normal))
-        InboxView.title("Keys (any key closes)", in: Rect(row: box.row, col: box.col, width: box.width, height: 1), grid: &grid, focused: true)
-        for (i, entry) in all.prefix(box.height - 2).enumerated() {
+        let visible = box.height - 2
+        let scroll = min(state.help.scroll, max(0, all.count - visible))
+        let more = all.count > visible ? " · j/k scroll \(scroll + visible)/\(all.count)" : ""
+        InboxView.title("Keys (any other key closes)\(more)", in: Rect(row: box.row, col: box.col, width: box.width, height: 1), grid: &grid, focused: true)
+        for (i, entry) in all.dropFirst(scroll).prefix(visible).enumerated() {
             let row = box.row + 1 + i
             grid.put(" " + TextClipping.pad(entry.0, to: keyWidth), row: row, col: box.col, maxWidth: keyWidth + 1, style: CellStyle(.title, bold: true))
             grid.put("  " + entry.1, row: row, col: box.col + keyWidth + 1, maxWidth: box.width - keyWidth - 1)

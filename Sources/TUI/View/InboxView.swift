@@ -35,9 +35,9 @@ public enum InboxView {
         }
         BottomLineView.draw(state, in: layout.bottom, grid: &grid)
         StatusBarView.draw(state, in: layout.status, grid: &grid)
-        if state.mode == .help {
-            HelpView.draw(state, in: Rect(row: 0, col: 0, width: state.size.columns, height: layout.mainHeight), grid: &grid)
-        }
+        let overlay = Rect(row: 0, col: 0, width: state.size.columns, height: layout.mainHeight)
+        if state.mode == .help { HelpView.draw(state, in: overlay, grid: &grid) }
+        if state.mode == .messageDetails { MessageDetailView.draw(state, in: overlay, grid: &grid) }
         return grid
     }
 

@@ -1,10 +1,11 @@
+import Foundation
 public import Store
 import Webhooks
 import TerminalText
 
 /// One screen line of the message pane.
 public struct MessageLine: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case daySeparator, text }
+    public enum Kind: Sendable, Hashable { case daySeparator, text, system }
     public var kind: Kind
     /// Time and direction column (`14:05 ← `), blank on continuation lines.
     public var gutter: String
@@ -22,24 +23,63 @@ public struct MessageLine: Sendable, Hashable {
 public enum MessageLines {
     static let gutterWidth = 8
 
-    public static func build(_ entries: [Message], width: Int, time: TimeFormatting, now: Double, highlight: Int64? = nil) -> [MessageLine] {
+    /// Lines of messages with the system lines (`system`, oldest first) between them. When
+    /// older history is not loaded (`olderExists`), system lines before the first loaded
+    /// message wait until it is.
+    public static func build(_ entries: [Message], system: [TimelineEntry] = [], olderExists: Bool = false, width: Int,
+                             time: TimeFormatting, now: Double, highlight: Int64? = nil) -> [MessageLine] {
         guard width > gutterWidth + 4 else { return narrow(entries, width: width) }
         var lines: [MessageLine] = []
         var lastDay: Int?
-        for entry in entries {
-            let day = time.dayNumber(entry.timestamp)
+        func day(_ at: Date) {
+            let day = time.dayNumber(at)
             if day != lastDay {
-                lines.append(separator(time.dayLabel(entry.timestamp, now: now), width: width))
+                lines.append(separator(time.dayLabel(at, now: now), width: width))
                 lastDay = day
             }
+        }
+        var pending = system[...]
+        if olderExists, let first = entries.first?.timestamp { pending = pending.drop { $0.at < first } }
+        for entry in entries {
+            while let next = pending.first, next.at <= entry.timestamp {
+                day(next.at)
+                lines.append(contentsOf: systemLines(next, width: width, time: time))
+                pending = pending.dropFirst()
+            }
+            day(entry.timestamp)
             lines.append(contentsOf: messageLines(entry, width: width, time: time, highlighted: entry.id == highlight))
         }
+        for next in pending {
+            day(next.at)
+            lines.append(contentsOf: systemLines(next, width: width, time: time))
+        }
         return lines
+    }
+
+    /// The lines of the message pane as its state holds them.
+    public static func build(pane: MessagePaneState, width: Int, time: TimeFormatting, now: Double) -> [MessageLine] {
+        build(pane.visibleEntries, system: pane.system, olderExists: pane.hasOlder, width: width, time: time, now: now,
+              highlight: pane.highlight)
     }
 
     /// How many lines `entries` take (scroll math).
     public static func count(_ entries: [Message], width: Int, time: TimeFormatting, now: Double) -> Int {
         build(entries, width: width, time: time, now: now).count
+    }
+
+    /// How many lines the pane's content takes (scroll math).
+    public static func count(pane: MessagePaneState, width: Int, time: TimeFormatting, now: Double) -> Int {
+        build(pane: pane, width: width, time: time, now: now).count
+    }
+
+    /// `14:05 ·  resolved on demo-meta — ana`: what happened besides messages.
+    static func systemLines(_ entry: TimelineEntry, width: Int, time: TimeFormatting) -> [MessageLine] {
+        let who = entry.operatorName.map { " — " + TerminalSafeText.field($0, limit: 24) } ?? ""
+        let text = "· " + TerminalSafeText.make(entry.text, lines: .flatten) + who
+        return TextWrapping.wrap(text, width: width - gutterWidth).enumerated().map { index, line in
+            MessageLine(kind: .system, gutter: index == 0 ? "\(time.clock(entry.at))   " : "", text: line,
+                        style: CellStyle(entry.kind == "note" ? .note : .system), trailer: nil, trailerStyle: .normal, messageID: nil)
+        }
     }
 
     static func separator(_ label: String, width: Int) -> MessageLine {

@@ -14,10 +14,13 @@ enum MessagePaneView {
         }
         var title = TerminalSafeText.field(conversation.displayName) + " · " + TerminalSafeText.field(conversation.channel)
         if let id = conversation.address?.value, id != conversation.displayName, "+" + id != conversation.displayName { title += " · " + TerminalSafeText.make(id) }
+        if !state.messages.composing.isEmpty {
+            title += " · " + state.messages.composing.map { TerminalSafeText.field($0, limit: 16) }.joined(separator: ", ") + " replying…"
+        }
         InboxView.title(title, in: rect, grid: &grid, focused: focused)
 
         let body = Rect(row: rect.row + 1, col: rect.col, width: rect.width, height: rect.height - 1)
-        let lines = MessageLines.build(state.messages.visibleEntries, width: body.width - 1, time: state.time, now: state.now, highlight: state.messages.highlight)
+        let lines = MessageLines.build(pane: state.messages, width: body.width - 1, time: state.time, now: state.now)
         let end = max(0, lines.count - state.messages.scroll)
         let start = max(0, end - body.height)
         // Bottom-aligned: a short history sits just above the compose line, like a chat.
@@ -25,8 +28,15 @@ enum MessagePaneView {
         if start == 0, state.messages.hasOlder, row > body.row {
             grid.put(" ↑ older messages", row: row - 1, col: body.col, maxWidth: body.width, style: CellStyle(.dim))
         }
+        let words = state.search.active.map(MatchHighlight.words) ?? []
         for line in lines[start..<end] {
             draw(line, row: row, rect: body, grid: &grid)
+            if !words.isEmpty, line.kind == .text {
+                for span in MatchHighlight.spans(of: words, in: line.text) {
+                    grid.restyle(Rect(row: row, col: body.col + 1 + MessageLines.gutterWidth + span.column, width: span.width, height: 1),
+                                 style: CellStyle(.match, bold: true))
+                }
+            }
             row += 1
         }
         if state.messages.scroll > 0 {
@@ -41,6 +51,9 @@ enum MessagePaneView {
         switch line.kind {
         case .daySeparator:
             grid.put(line.text, row: row, col: col, maxWidth: width, style: line.style)
+        case .system:
+            grid.put(line.gutter, row: row, col: col, maxWidth: MessageLines.gutterWidth, style: CellStyle(.dim))
+            grid.put(line.text, row: row, col: col + MessageLines.gutterWidth, maxWidth: width - MessageLines.gutterWidth, style: line.style)
         case .text:
             grid.put(line.gutter, row: row, col: col, maxWidth: MessageLines.gutterWidth, style: CellStyle(.dim))
             grid.put(line.text, row: row, col: col + MessageLines.gutterWidth, maxWidth: width - MessageLines.gutterWidth, style: line.style)

@@ -28,7 +28,9 @@ struct TUICommand: AsyncParsableCommand {
                                                          host: context.config.server.host, port: listen)
         }
         do {
-            try await InboxLauncher.run(store: context.store, config: context.config, noColor: noColor)
+            let path = global.configPath.path
+            let missing = FileManager.default.fileExists(atPath: path) ? nil : path
+            try await InboxLauncher.run(store: context.store, config: context.config, noColor: noColor, missingConfigPath: missing)
         } catch {
             await receiver?.stop()
             throw error
@@ -55,7 +57,8 @@ enum InProcessReceiver {
 enum InboxLauncher {
     /// - Parameter clockStart: when set (the demo), the inbox's clock starts at this time and
     ///   runs in real time from there, so recorded data looks recent (service windows open).
-    static func run(store: any InboxStore, config: SwitchboardConfig, noColor: Bool, clockStart: Date? = nil) async throws {
+    static func run(store: any InboxStore, config: SwitchboardConfig, noColor: Bool, clockStart: Date? = nil,
+                    missingConfigPath: String? = nil) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure("the inbox needs a terminal (stdin and stdout must be a TTY)")
         }
@@ -80,17 +83,21 @@ enum InboxLauncher {
         let outbox = ReplyOutbox(store: store, clock: { Date(timeIntervalSince1970: clock()) })
         // curses owns the terminal: results show up in the conversation, not as lines.
         QueuedReplies.sendInBackground(store: store, config: config) { _ in }
-        let environment = InboxEnvironment(
+        var environment = InboxEnvironment(
             store: store,
             replies: OutboxReplyGateway(store: store, config: config, outbox: outbox, environment: env),
             export: { path in try export(store: store, to: path) },
             clock: clock,
             editor: env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 },
             operatorName: CommandContext.operatorName(config: config))
+        environment.bell = config.bell
+        environment.showsChannels = config.channels.count > 1
+        environment.missingConfigPath = missingConfigPath
+        let configured = environment
         let monochrome = noColor || !(env["NO_COLOR"] ?? "").isEmpty
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
-                InboxProgram(environment: environment, keymap: keymap, monochrome: monochrome).run()
+                InboxProgram(environment: configured, keymap: keymap, monochrome: monochrome).run()
                 done.resume()
             }
             thread.name = "switchboard-inbox"

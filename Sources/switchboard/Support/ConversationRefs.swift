@@ -34,19 +34,3 @@ enum ConversationRefs {
         return ids
     }
 }
-
-/// When a snooze ends: an ISO 8601 time, or `30m` / `4h` / `2d` from now.
-enum SnoozeTime {
-    static func parse(_ text: String, now: Date) -> Date? {
-        if let date = Timestamps.iso8601(text) { return date }
-        guard let unit = text.last, let amount = Double(text.dropLast()), amount > 0, amount.isFinite else { return nil }
-        let seconds: Double
-        switch unit {
-        case "m": seconds = 60
-        case "h": seconds = 3600
-        case "d": seconds = 86_400
-        default: return nil
-        }
-        return now.addingTimeInterval(amount * seconds)
-    }
-}

@@ -5,9 +5,9 @@ import GRDB
 /// `(last_message_at DESC, id DESC)` so any position costs the same as the top.
 enum ConversationPage {
     /// Up to `limit` conversations from `anchor`, newest first.
-    static func fetch(_ db: any SQLSession, from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation] {
+    static func fetch(_ db: any SQLSession, from anchor: ConversationAnchor, limit: Int, filter wanted: ConversationFilter) throws -> [Conversation] {
         guard limit > 0 else { return [] }
-        let filter: SQLFragment = unreadOnly ? "c.unread > 0" : "TRUE"
+        let filter = condition(wanted)
         switch anchor {
         case .top:
             let found = try timed(db, filter, "TRUE", descending: true, limit)
@@ -39,18 +39,53 @@ enum ConversationPage {
         }
     }
 
-    /// Totals for the status bar: a few index scans, run on open and on store changes.
-    static func counts(_ db: any SQLSession) throws -> InboxCounts {
-        let row = try db.row(sql: """
-            SELECT (SELECT count(*) FROM conversation),
-                   (SELECT count(*) FROM conversation WHERE unread > 0),
+    /// The SQL form of `ConversationFilter.matches`.
+    static func condition(_ f: ConversationFilter) -> SQLFragment {
+        let now = f.now.timeIntervalSince1970
+        let open: SQLFragment = "(c.status = 'open' OR (c.status = 'snoozed' AND c.snoozed_until <= \(now)))"
+        let view: SQLFragment = switch f.view {
+        case .open: open
+        case .mine: f.me.map { "\(open) AND c.assignee = \($0)" } ?? "FALSE"
+        case .unassigned: "\(open) AND c.assignee IS NULL"
+        case .snoozed: "c.status = 'snoozed' AND (c.snoozed_until IS NULL OR c.snoozed_until > \(now))"
+        case .resolved: "c.status = 'resolved'"
+        case .all: "TRUE"
+        }
+        return f.unreadOnly ? "(\(view)) AND c.unread > 0" : "(\(view))"
+    }
+
+    /// Totals for the status bar and the view names: one pass over the conversations, run
+    /// on open and on store changes.
+    static func counts(_ db: any SQLSession, me: String?, at time: Date) throws -> InboxCounts {
+        let now = time.timeIntervalSince1970
+        let open: SQLFragment = "(status = 'open' OR (status = 'snoozed' AND snoozed_until <= \(now)))"
+        let request: SQLFragment = """
+            SELECT count(*),
+                   coalesce(sum(CASE WHEN unread > 0 THEN 1 ELSE 0 END), 0),
                    (SELECT max(id) FROM message),
-                   (SELECT received_at FROM raw_event ORDER BY id DESC LIMIT 1)
-            """)
+                   (SELECT received_at FROM raw_event ORDER BY id DESC LIMIT 1),
+                   coalesce(sum(CASE WHEN \(open) THEN 1 ELSE 0 END), 0),
+                   coalesce(sum(CASE WHEN \(open) AND assignee = \(me ?? "") THEN 1 ELSE 0 END), 0),
+                   coalesce(sum(CASE WHEN \(open) AND assignee IS NULL THEN 1 ELSE 0 END), 0),
+                   coalesce(sum(CASE WHEN status = 'snoozed' AND (snoozed_until IS NULL OR snoozed_until > \(now)) THEN 1 ELSE 0 END), 0),
+                   coalesce(sum(CASE WHEN status = 'resolved' THEN 1 ELSE 0 END), 0),
+                   coalesce(sum(unread), 0),
+                   min(CASE WHEN status = 'snoozed' AND snoozed_until > \(now) THEN snoozed_until END)
+            FROM conversation
+            """
+        let row = try db.rows(request).first
         let last: Double? = row?[3]
-        return InboxCounts(
-            conversations: row?[0] ?? 0, unreadConversations: row?[1] ?? 0,
-            messages: row?[2] ?? 0, lastEventAt: last.map(Date.init(timeIntervalSince1970:)))
+        let total: Int = row?[0] ?? 0
+        let views: [ConversationView: Int] = [
+            .open: row?[4] ?? 0, .mine: me == nil ? 0 : row?[5] ?? 0, .unassigned: row?[6] ?? 0,
+            .snoozed: row?[7] ?? 0, .resolved: row?[8] ?? 0, .all: total,
+        ]
+        var counts = InboxCounts(
+            conversations: total, unreadConversations: row?[1] ?? 0,
+            messages: row?[2] ?? 0, lastEventAt: last.map(Date.init(timeIntervalSince1970:)), views: views)
+        counts.unreadMessages = row?[9] ?? 0
+        counts.nextSnoozeEnd = (row?[10] as Double?).map(Date.init(timeIntervalSince1970:))
+        return counts
     }
 
     /// One conversation by id (after a search jump or a send).

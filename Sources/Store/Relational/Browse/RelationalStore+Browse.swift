@@ -1,17 +1,36 @@
+public import Foundation
 public import Identity
 
 /// The terminal inbox's reads and small writes, as one call each.
 extension RelationalStore {
-    public func conversations(from anchor: ConversationAnchor, limit: Int, unreadOnly: Bool) throws -> [Conversation] {
-        try read { db in try ConversationPage.fetch(db, from: anchor, limit: limit, unreadOnly: unreadOnly) }
+    public func conversations(from anchor: ConversationAnchor, limit: Int, filter: ConversationFilter) throws -> [Conversation] {
+        try read { db in try ConversationPage.fetch(db, from: anchor, limit: limit, filter: filter) }
+    }
+
+    public func findConversations(matching text: String, limit: Int) throws -> [Conversation] {
+        var needle = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if needle.hasPrefix("@") { needle.removeFirst() }
+        if !needle.isEmpty, needle.allSatisfy({ $0.isNumber || "+ -().".contains($0) }) {
+            needle = needle.filter(\.isNumber)   // phones are stored as digits
+        }
+        guard !needle.isEmpty else { return [] }
+        let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%" + escaped + "%"
+        return try read { db in
+            try ConversationPage.rows(db, """
+                lower(coalesce(k.name, '')) LIKE \(pattern) ESCAPE '\\' OR lower(coalesce(k.username, '')) LIKE \(pattern) ESCAPE '\\'
+                OR c.contact_id IN (SELECT i.contact_id FROM identifier i WHERE lower(i.value) LIKE \(pattern) ESCAPE '\\')
+                """, order: "c.last_message_at DESC NULLS LAST, c.id DESC", limit)
+        }
     }
 
     public func conversation(id: Int64) throws -> Conversation? {
         try read { db in try ConversationPage.one(db, id: id) }
     }
 
-    public func counts() throws -> InboxCounts {
-        try read { db in try ConversationPage.counts(db) }
+    public func counts(me: String?, at time: Date) throws -> InboxCounts {
+        try read { db in try ConversationPage.counts(db, me: me, at: time) }
     }
 
     public func messages(conversationID: Int64, before: MessageKey?, inclusive: Bool, limit: Int) throws -> [Message] {

@@ -22,6 +22,7 @@ extension RelationalStore {
                         \(kind == .parentBSUID ? value : nil), \(kind == .username ? value : nil))
                 """
             let messageID = try db.insert(sql: insert.sql, arguments: insert.arguments)
+            try StatusApplier.recordHistory(messageID: messageID, status: .pending, at: time, db: db)
             try db.run(
                 sql: """
                     UPDATE conversation SET message_count = message_count + 1,
@@ -88,6 +89,7 @@ extension RelationalStore {
                     WHERE id = ?
                     """,
                 arguments: [providerMessageID, entry.messageID])
+            try StatusApplier.recordHistory(messageID: entry.messageID, status: .sent, at: time.timeIntervalSince1970, db: db)
             if let providerMessageID {
                 try StatusApplier(db: db).applyPending(channel: entry.channel, providerMessageID: providerMessageID)
             }
@@ -109,6 +111,8 @@ extension RelationalStore {
             try db.run(
                 sql: "UPDATE message SET status = 'failed', error_code = ?, error_title = ? WHERE id = ?",
                 arguments: [error.code, detail.isEmpty ? nil : detail, entry.messageID])
+            try StatusApplier.recordHistory(messageID: entry.messageID, status: .failed, errorCode: error.code,
+                                            errorTitle: detail.isEmpty ? nil : detail, at: time.timeIntervalSince1970, db: db)
             return true
         }
     }

@@ -33,7 +33,10 @@ extension Conversation {
           WHERE i.contact_id = c.contact_id AND i.current = 1 AND i.kind != 'username'
           ORDER BY CASE i.kind WHEN 'phone' THEN 0 WHEN 'bsuid' THEN 1 ELSE 2 END, i.id
           LIMIT 1) AS best,
-        c.status, c.snoozed_until, c.assignee, c.last_direction
+        c.status, c.snoozed_until, c.assignee, c.last_direction,
+        CASE WHEN (SELECT m.status FROM message m WHERE m.conversation_id = c.id AND m.direction = 'out'
+                   ORDER BY m.timestamp DESC, m.id DESC LIMIT 1) = 'failed' THEN 1 ELSE 0 END AS send_failed,
+        CASE WHEN EXISTS (SELECT 1 FROM draft d WHERE d.conversation_id = c.id AND d.text <> '') THEN 1 ELSE 0 END AS has_draft
         """
 
     init(row: SQLRow) {
@@ -51,5 +54,7 @@ extension Conversation {
             status: ConversationStatus(rawValue: row[11] ?? "open") ?? .open,
             snoozedUntil: (row[12] as Double?).map(Date.init(timeIntervalSince1970:)),
             assignee: row[13], lastDirection: (row[14] as String?).flatMap(Direction.init(rawValue:)))
+        lastSendFailed = (row[15] as Int?) == 1
+        hasDraft = (row[16] as Int?) == 1
     }
 }

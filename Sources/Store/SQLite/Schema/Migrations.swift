@@ -11,6 +11,7 @@ enum Migrations {
         OperatorWorkSchema.register(in: &migrator)
         IdentityTrustSchema.register(in: &migrator)
         TeamWorkflowSchema.register(in: &migrator)
+        PresenceSchema.register(in: &migrator)
         return migrator
     }
 }
