@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "json-benchmark", targets: ["JSONBenchmark"]),
+        .executable(name: "inbox-benchmark", targets: ["InboxBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -91,6 +92,8 @@ let package = Package(
 
         // JSONParser against Foundation on the replay hot path (release builds only; see its header).
         .executableTarget(name: "JSONBenchmark", dependencies: ["JSON"], path: "Benchmarks/JSONBenchmark", swiftSettings: strict),
+        // Key → frame of the inbox on a large store, in the release build (bench/inbox.sh).
+        .executableTarget(name: "InboxBenchmark", dependencies: ["TUI", "Store"], path: "Benchmarks/InboxBenchmark", swiftSettings: strict),
         // libFuzzer target over the decoders, the classifier and terminal-safe text (bench/fuzz.sh).
         .executableTarget(name: "DecoderFuzzer", dependencies: ["JSON", "Identity", "Webhooks", "TerminalText"],
                           path: "Fuzz/DecoderFuzzer", swiftSettings: strict),

@@ -44,6 +44,8 @@ struct Switchboard: AsyncParsableCommand {
             exit(withError: error)
         } catch let error as ValidationError {
             exit(withError: error)
+        } catch where exitCode(for: error) == .success {
+            exit(withError: error)   // `--help` and `help`: the parser's help command reports through an error
         } catch {
             StandardError.line("switchboard: \(error)")
             Foundation.exit(EXIT_FAILURE)

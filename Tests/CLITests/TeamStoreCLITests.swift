@@ -65,7 +65,7 @@ struct TeamStoreCLITests {
         let tui = try TmuxSession.start([CLIRun.binary.path, "--config", "Assets/config.toml", "--store", team],
                                         environment: environment)
         defer { tui.kill() }
-        try tui.waitFor("Conversations 26")
+        try tui.waitFor(" Open 26 ")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-live-\(UUID().uuidString).json")
         let body = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Live Lena"},"user_id":"US.13491208655302749999"}],"messages":[{"from_user_id":"US.13491208655302749999","id":"wamid.LIVE1","timestamp":"1795300000","type":"text","text":{"body":"arrived through NOTIFY"}}]}}]}]}"#
         try Data(body.utf8).write(to: file)
@@ -74,7 +74,7 @@ struct TeamStoreCLITests {
         let committed = Date()
         let screen = try tui.waitFor({ $0.contains("Live Lena") }, attempts: 30)
         #expect(screen.contains("Live Lena"), "\(screen)")
-        #expect(screen.contains("Conversations 27"))
+        #expect(screen.contains(" Open 27 "))
         #expect(Date().timeIntervalSince(committed) < 1.0)
     }
 

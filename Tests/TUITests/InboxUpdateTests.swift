@@ -228,7 +228,7 @@ struct TriageKeyTests {
         press(.character("a"))
         #expect(try fixture.store.conversation(id: conversation)?.assignee == "ana")
         #expect(screen().contains(" @ana (1) ☎ ") || screen().contains(" @ana ☎ "), "\(screen())")
-        #expect(screen().hasPrefix(" Open 1  │ Mine 1 · Unassigned 0 "), "\(screen())")
+        #expect(screen().hasPrefix(" Open 1 — Mine 1 · Unassigned 0 "), "\(screen())")
         press(.character("x"))
         #expect(try fixture.store.conversation(id: conversation)?.status == .resolved)
         #expect(screen().contains("Nothing in Open"), "resolving removes the row from Open: \(screen())")

@@ -11,7 +11,7 @@ struct InboxViewTests {
     @Test func wideScreenShowsListAndMessages() {
         let grid = InboxView.render(F.state(120, 40))
         let text = grid.text
-        #expect(grid.rowText(0).hasPrefix(" Open 3  │ Mine 0 · Unassigned 3"), "\(grid.rowText(0))")
+        #expect(grid.rowText(0).hasPrefix(" Open 3 — Mine 0 · Unassigned 3"), "\(grid.rowText(0))")
         #expect(text.contains("Sheena Nelson"))
         #expect(text.contains("> Sheena Nelson"))         // the selection
         #expect(text.contains("(2) ID 2m"))             // unread, identity badge, relative time
@@ -58,7 +58,7 @@ struct InboxViewTests {
     @Test func smallTerminalShowsOnePaneAtATime() {
         var state = F.state(40, 12)
         var grid = InboxView.render(state)
-        #expect(grid.rowText(0).hasPrefix(" Open 3  │ Mine 0 · Unassigned 3"), "\(grid.rowText(0))")
+        #expect(grid.rowText(0).hasPrefix(" Open 3 — Mine 0 · Unassigned 3"), "\(grid.rowText(0))")
         #expect(grid.text.contains("Sheena Nelson"))
         #expect(!grid.text.contains("Yesterday"))
         state.focus = .messages

@@ -10,7 +10,9 @@ extension InboxUpdate {
         case .open:
             return open(&s)
         case .back:
-            if s.identity.visible && s.size.columns < InboxLayout.twoPaneMinWidth {
+            if s.search.active != nil {
+                s.search.active = nil   // Esc ends the search first: matches are no longer marked
+            } else if s.identity.visible && s.size.columns < InboxLayout.twoPaneMinWidth {
                 s.identity.visible = false
             } else if s.focus == .messages {
                 s.focus = .list

@@ -26,13 +26,14 @@ extension InboxUpdate {
         s.search.query = trimmed
         s.search.ranQuery = trimmed
         s.search.results = []
+        s.search.conversations = []
         s.search.selectedIndex = 0
         s.mode = .searchResults
         return [.search(trimmed)]
     }
 
     static func searchResultsKey(_ s: inout InboxState, _ key: KeyEvent) -> [InboxEffect] {
-        let count = s.search.results.count
+        let count = s.search.conversations.count + s.search.results.count
         switch key {
         case .escape, .character("q"):
             s.mode = .browse
@@ -60,10 +61,26 @@ extension InboxUpdate {
         return []
     }
 
-    /// Opens the conversation of the selected hit, scrolled to the message.
+    /// Opens the conversation of the selected hit, scrolled to the message (or, for a
+    /// conversation found by who it is with, at its newest message).
     static func jump(_ s: inout InboxState) -> [InboxEffect] {
-        guard s.search.results.indices.contains(s.search.selectedIndex) else { return [] }
-        let hit = s.search.results[s.search.selectedIndex]
+        if s.search.conversations.indices.contains(s.search.selectedIndex) {
+            let found = s.search.conversations[s.search.selectedIndex]
+            s.mode = .browse
+            s.focus = .messages
+            s.list.unreadOnly = false
+            s.list.view = .all
+            s.messages = MessagePaneState()
+            return [
+                .loadList(ListRequest(
+                    move: .showing(conversationID: found.id), rows: InboxLayout.conversationsVisible(size: s.size),
+                    view: .all, unreadOnly: false, selection: .id(found.id, fallback: 0))),
+                .markRead(conversationID: found.id),
+            ]
+        }
+        let index = s.search.selectedIndex - s.search.conversations.count
+        guard s.search.results.indices.contains(index) else { return [] }
+        let hit = s.search.results[index]
         s.mode = .browse
         s.focus = .messages
         s.list.unreadOnly = false

@@ -14,7 +14,8 @@ enum BottomLineView {
             input(":", state.commandLine, in: rect, grid: &grid)
         case .searchResults:
             let query = TerminalSafeText.make(state.search.query)
-            let text = " search \"\(query)\": \(state.search.results.count) results · Enter open · / new search · Esc close"
+            let found = state.search.conversations.count + state.search.results.count
+            let text = " search \"\(query)\": \(SearchResultsView.counted(found, "result")) · Enter open · / new search · Esc close"
             grid.put(text, row: rect.row, col: rect.col, maxWidth: rect.width, style: CellStyle(.dim))
         case .prompt:
             drawPrompt(state, in: rect, grid: &grid)

@@ -48,14 +48,16 @@ enum ConversationListView {
             ("", CellStyle(.dim)),
             ("q quits.", CellStyle(.dim)),
         ]
-        for (index, line) in lines.enumerated() where index < body.height {
-            for (offset, piece) in TextWrapping.wrap(line.0, width: max(1, body.width - 2)).enumerated() where index + offset < body.height {
-                grid.put(" " + piece, row: body.row + index + offset, col: body.col, maxWidth: body.width, style: line.1)
+        var row = body.row
+        for line in lines {
+            for piece in line.0.isEmpty ? [""] : TextWrapping.wrap(line.0, width: max(1, body.width - 2)) where row < body.bottom {
+                grid.put(" " + piece, row: row, col: body.col, maxWidth: body.width, style: line.1)
+                row += 1
             }
         }
     }
 
-    /// `Open 12 · unread only │ Mine 3 · Unassigned 5 · Snoozed 1 · Resolved 4 · All 25`: the
+    /// `Open 12 · unread only — Mine 3 · Unassigned 5 · Snoozed 1 · Resolved 4 · All 25`: the
     /// current view first, with its count, then the others (cut when narrow).
     static func header(_ state: InboxState) -> String {
         let views = state.status.counts.views
@@ -66,7 +68,7 @@ enum ConversationListView {
         var title = named(state.list.view)
         if state.list.unreadOnly { title += " · unread only" }
         let others = ConversationView.allCases.filter { $0 != state.list.view }.map(named)
-        return title + "  │ " + others.joined(separator: " · ")
+        return title + " — " + others.joined(separator: " · ")
     }
 
     /// `4h left`, `12m left` or `closed`: how long the 24-hour service window stays open.

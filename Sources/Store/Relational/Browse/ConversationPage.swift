@@ -69,7 +69,7 @@ enum ConversationPage {
                    coalesce(sum(CASE WHEN \(open) AND assignee IS NULL THEN 1 ELSE 0 END), 0),
                    coalesce(sum(CASE WHEN status = 'snoozed' AND (snoozed_until IS NULL OR snoozed_until > \(now)) THEN 1 ELSE 0 END), 0),
                    coalesce(sum(CASE WHEN status = 'resolved' THEN 1 ELSE 0 END), 0),
-                   coalesce(sum(unread), 0),
+                   CAST(coalesce(sum(unread), 0) AS BIGINT),
                    min(CASE WHEN status = 'snoozed' AND snoozed_until > \(now) THEN snoozed_until END)
             FROM conversation
             """
