@@ -52,10 +52,10 @@ extension TUIEndToEndTests {
         try tui.send("Enter")
         var screen = try tui.waitFor { $0.contains("김민준 ✨: snoozed until") }
         #expect(!screen.contains("> 김민준 ✨"), "\(screen)")
-        #expect(screen.contains("Snoozed 1"), "\(screen)")
-        screen = try tui.waitFor({ $0.contains("Snoozed 0") && $0.contains("김민준 ✨ ") }, attempts: 80)
+        #expect(screen.contains(" Open 25 — "), "\(screen)")
+        screen = try tui.waitFor({ $0.contains(" Open 26 — ") && $0.contains("김민준 ✨ ") }, attempts: 80)
         #expect(Date() >= until, "back only once its time came")
-        #expect(screen.contains("Snoozed 0") && screen.contains("Open 26"), "\(screen)")
+        #expect(screen.contains(" Open 26 — ") && screen.contains("김민준 ✨ "), "\(screen)")
     }
 
     /// Two operators on one store: each inbox shows the other's assignment, and "ana is
