@@ -74,8 +74,21 @@ public enum ConfigLoader {
                 guard ["authentication", "marketing", "utility"].contains(category) else {
                     throw ConfigError("template \(name): category must be authentication, marketing or utility")
                 }
+                var parameters: [String]?
+                if let list = entry["parameters"] {
+                    guard let array = list.array, let names = Optional(array.compactMap(\.string)), names.count == array.count else {
+                        throw ConfigError("template \(name): parameters must be a list of strings (what each body parameter is)")
+                    }
+                    parameters = names
+                }
+                var requests = false
+                if let flag = entry["request_contact_info"] {
+                    guard let value = flag.bool else { throw ConfigError("template \(name): request_contact_info must be true or false") }
+                    requests = value
+                }
                 config.templates.append(TemplateSettings(
-                    name: name, language: entry["language"]?.string ?? "en_US", category: category))
+                    name: name, language: entry["language"]?.string ?? "en_US", category: category,
+                    parameters: parameters, requestsContactInfo: requests))
             }
         }
         if let keys = table["keys"]?.table {

@@ -44,10 +44,18 @@ public struct TemplateSettings: Sendable, Hashable {
     public var language: String
     /// authentication | marketing | utility
     public var category: String
+    /// What each body parameter is, in order (`parameters`); nil when the config says nothing,
+    /// then the parameter count is not checked.
+    public var parameters: [String]?
+    /// Carries a REQUEST_CONTACT_INFO button (§3).
+    public var requestsContactInfo: Bool
 
-    public init(name: String, language: String = "en_US", category: String = "utility") {
+    public init(name: String, language: String = "en_US", category: String = "utility", parameters: [String]? = nil,
+                requestsContactInfo: Bool = false) {
         self.name = name
         self.language = language
         self.category = category
+        self.parameters = parameters
+        self.requestsContactInfo = requestsContactInfo
     }
 }

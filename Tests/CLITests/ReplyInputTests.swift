@@ -19,6 +19,8 @@ struct ReplyInputTests {
         (["--text", "   "], "the text is empty"),
         (["--text", String(repeating: "é", count: 4097)], "4097 characters"),
         (["--template", "nonexistent"], "unknown template \"nonexistent\""),
+        (["--template", "order_update"], "template order_update takes 2 parameters (order number, delivery date); 0 given"),
+        (["--template", "order_update", "--param", "A-17"], "takes 2 parameters"),
     ])
     func invalidRequestsExitTwoWithOneLine(_ arguments: [String], _ reason: String) throws {
         let store = try sampleStore()
@@ -29,6 +31,30 @@ struct ReplyInputTests {
         #expect(run.stderr.contains(reason), "\(run.stderr)")
         let body = try #require(try run.json() as? [String: Any])
         #expect(body["error"] as? String == "invalid_request")
+    }
+
+    @Test func aTemplateWithTheRightParametersIsPlanned() throws {
+        let store = try sampleStore()
+        var environment = Self.environment
+        environment["SWITCHBOARD_NOW"] = "2026-12-20T12:00:00Z"   // window closed: templates only
+        let run = try CLIRun.sample(store, ["reply", "--to", "+447911123456", "--template", "order_update", "--param", "A-17",
+                                            "--param", "Friday", "--dry-run", "--json"], environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("A-17") && run.stdout.contains("Friday"))
+    }
+
+    /// Formulas never reach a spreadsheet; on a terminal, escape sequences never reach it.
+    @Test func csvExportNeutralizesFormulas() throws {
+        let store = try sampleStore()
+        let hostile = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Eve"},"wa_id":"16505550111"}],"messages":[{"from":"16505550111","id":"wamid.FORMULA","timestamp":"1795190000","type":"text","text":{"body":"=HYPERLINK(\"http://x\",\"y\")"}}]}}]}]}"#
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-formula-\(UUID().uuidString).json")
+        try Data(hostile.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try CLIRun.sample(store, ["replay", file.path], environment: Self.environment).status == 0)
+        let csv = try CLIRun.sample(store, ["export", "--format", "csv"], environment: Self.environment)
+        let row = try #require(csv.stdout.split(separator: "\n").first { $0.contains("HYPERLINK") })
+        #expect(row.contains(#""'=HYPERLINK(""http://x"",""y"")""#), "\(row)")
+        #expect(!csv.stdout.contains(",=HYPERLINK"))
     }
 
     @Test func aRefusalIsReportedEvenWithoutAToken() throws {

@@ -113,3 +113,41 @@ struct ChannelAPIConfigTests {
         }
     }
 }
+
+@Suite("Default paths and template settings")
+struct DefaultPathsTests {
+    @Test(arguments: [
+        // environment, config file, store file
+        (["HOME": "/tmp/x"], "/tmp/x/.config/switchboard/config.toml", "/tmp/x/.local/share/switchboard/inbox.sqlite"),
+        (["HOME": "/tmp/x", "XDG_CONFIG_HOME": "", "XDG_DATA_HOME": ""],
+         "/tmp/x/.config/switchboard/config.toml", "/tmp/x/.local/share/switchboard/inbox.sqlite"),
+        (["HOME": "/tmp/x", "XDG_CONFIG_HOME": "/etc/xdg", "XDG_DATA_HOME": "/srv/data"],
+         "/etc/xdg/switchboard/config.toml", "/srv/data/switchboard/inbox.sqlite"),
+        (["HOME": "/tmp/x", "XDG_CONFIG_HOME": "relative/dir"], "/tmp/x/.config/switchboard/config.toml",
+         "/tmp/x/.local/share/switchboard/inbox.sqlite"),
+        ([:], "/home/account/.config/switchboard/config.toml", "/home/account/.local/share/switchboard/inbox.sqlite"),
+        (["HOME": ""], "/home/account/.config/switchboard/config.toml", "/home/account/.local/share/switchboard/inbox.sqlite"),
+    ])
+    func homeWinsOverThePasswordDatabaseAndEmptyXDGIsUnset(environment: [String: String], config: String, store: String) {
+        let paths = DefaultPaths(environment: environment, accountHome: "/home/account")
+        #expect(paths.configFile == config)
+        #expect(paths.storeFile == store)
+    }
+
+    @Test func templateParametersAndContactRequestsAreRead() throws {
+        let config = try ConfigLoader.parse("""
+            [[template]]
+            name = "order_update"
+            parameters = ["order number", "date"]
+            [[template]]
+            name = "share_phone"
+            request_contact_info = true
+            """)
+        #expect(config.templates[0].parameters == ["order number", "date"])
+        #expect(config.templates[1].parameters == nil)
+        #expect(config.templates[1].requestsContactInfo)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("[[template]]\nname = \"x\"\nparameters = \"one\"") }
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("bell = \"loud\"") }
+        #expect(try ConfigLoader.parse("bell = false").bell == false)
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSON
 import Store
+import TerminalText
 import Webhooks
 
 /// `switchboard export`: every message, streamed.
@@ -33,9 +34,14 @@ struct ExportCommand: AsyncParsableCommand {
             sink.write(first ? "]\n" : "\n]\n")
         case .csv:
             sink.write(Self.columns.joined(separator: ",") + "\n")
+            // On a terminal, message text must not drive it (escape sequences, bidi overrides).
+            let terminal = output == nil && isatty(STDOUT_FILENO) == 1
             try context.store.forEachMessage { message in
                 let object = RecordJSON.message(message)
-                sink.write(Self.columns.map { CSV.field(object[$0]?.text ?? "") }.joined(separator: ",") + "\n")
+                sink.write(Self.columns.map { column in
+                    let value = object[column]?.text ?? ""
+                    return CSV.field(terminal ? TerminalSafeText.make(value, lines: .keep) : value)
+                }.joined(separator: ",") + "\n")
             }
         }
         sink.close()
@@ -75,9 +81,11 @@ struct ExportSink {
     }
 }
 
-/// RFC 4180 fields.
+/// RFC 4180 fields, with spreadsheet formulas neutralized: a field a spreadsheet would run
+/// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'` (OWASP's advice).
 enum CSV {
-    static func field(_ value: String) -> String {
+    static func field(_ raw: String) -> String {
+        let value = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

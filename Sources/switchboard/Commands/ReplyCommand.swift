@@ -135,6 +135,11 @@ struct ReplyCommand: AsyncParsableCommand {
             let known = context.config.templates.map(\.name)
             throw invalidRequest("unknown template \"\(name)\" (configured: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
         }
+        if let expected = configured.parameters, expected.count != params.count {
+            let what = expected.isEmpty ? "none" : expected.joined(separator: ", ")
+            throw invalidRequest("template \(name) takes \(expected.count) parameter\(expected.count == 1 ? "" : "s") (\(what)); "
+                                 + "\(params.count) given with --param")
+        }
         let categoryName = category?.rawValue ?? configured.category
         guard let parsed = TemplateCategory(rawValue: categoryName) else {
             throw CLIFailure("template \(name) has category \"\(categoryName)\" in the configuration; "
