@@ -90,6 +90,22 @@ static inline void sb_set_title(const char *title) {
     else sb_put_control("\033]2;", title, "\007");
 }
 
+/* Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~; ncurses learns
+   those as two key codes past KEY_MAX, so a paste arrives as keys we can tell apart. */
+static inline int sb_key_paste_start(void) { return KEY_MAX + 1; }
+static inline int sb_key_paste_end(void) { return KEY_MAX + 2; }
+static inline void sb_enable_bracketed_paste(void) {
+    define_key("\033[200~", KEY_MAX + 1);
+    define_key("\033[201~", KEY_MAX + 2);
+    putp("\033[?2004h");
+    fflush(stdout);
+}
+static inline void sb_disable_bracketed_paste(void) {
+    putp("\033[?2004l");
+    fflush(stdout);
+}
+static inline int sb_unget_wch(unsigned int c) { return unget_wch((wchar_t)c); }
+
 /* Column width the C library (and so ncurses) gives one character; -1 if unprintable. */
 static inline int sb_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 #endif

@@ -83,7 +83,7 @@ struct InboxUpdateTests {
         _ = InboxUpdate.apply(&state, .replyPlanned(conversationID: 1, .ready(F.route)))
         effects = F.press(&state, .character("O"), .character("k"), .enter)
         #expect(effects == [.send(conversation: F.sheena, text: "Ok"), .saveDraft(conversationID: 1, text: ""),
-                            .setPresence(conversationID: 1, composing: false)])
+                            .setPresence(conversationID: 1, composing: false), .markRead(conversationID: 1)])
         #expect(state.mode == .browse)
         #expect(state.messages.visibleEntries.last?.text == "Ok")
         #expect(state.messages.visibleEntries.last?.status == .pending)
@@ -96,15 +96,6 @@ struct InboxUpdateTests {
         let effects = F.press(&state, .character("!"), .escape)
         #expect(effects == [.saveDraft(conversationID: 1, text: "draft!"), .setPresence(conversationID: 1, composing: false)])
         #expect(state.mode == .browse)
-    }
-
-    @Test func refusedPlanSendsNothingButATemplateByNumber() {
-        var state = F.state()
-        _ = F.press(&state, .character("r"))
-        let refusal = ReplyRefusal(code: "service_window_closed", message: "closed", templates: ["order_update"])
-        _ = InboxUpdate.apply(&state, .replyPlanned(conversationID: 1, .refused(refusal)))
-        #expect(F.press(&state, .enter).isEmpty)
-        #expect(F.press(&state, .character("1")) == [.sendTemplate(conversation: F.sheena, name: "order_update")])
     }
 
     @Test func searchThenJump() {

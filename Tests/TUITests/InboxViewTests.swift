@@ -91,17 +91,18 @@ struct InboxViewTests {
         state.mode = .compose
         state.compose = ComposeState(conversation: F.sheena, text: "On its way", preview: .ready(F.route))
         let grid = InboxView.render(state)
-        #expect(grid.rowText(37).contains("to US.13491208655302741918 (BSUID, phone not shared) via support/meta"))
+        #expect(grid.rowText(36).contains("Sheena Nelson · to US.13491208655302741918 (BSUID, phone not shared) via support/meta"), "\(grid.text)")
         #expect(grid.rowText(38).hasPrefix("> On its way"))
+        #expect(grid.rowText(38).contains("10/4096"))
     }
 
-    @Test func refusalOffersTemplates() {
+    @Test func refusalOffersTheTemplatePicker() {
         var state = F.state(120, 40)
         state.mode = .compose
         let refusal = ReplyRefusal(code: "service_window_closed", message: "The customer last wrote over 24 h ago", templates: ["order_update", "follow_up"])
         state.compose = ComposeState(conversation: F.sheena, text: "", preview: .refused(refusal))
-        let row = InboxView.render(state).rowText(37)
-        #expect(row.contains("✗ The customer last wrote over 24 h ago — templates: 1 order_update  2 follow_up"))
+        let grid = InboxView.render(state)
+        #expect(grid.rowText(36).contains("Sheena Nelson via support · ✗ The customer last wrote over 24 h ago · Ctrl-T template"), "\(grid.text)")
     }
 
     @Test func searchResultsAndHelp() {

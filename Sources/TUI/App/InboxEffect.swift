@@ -14,7 +14,11 @@ public enum InboxEffect: Sendable, Hashable {
     case loadDraft(conversationID: Int64)
     case saveDraft(conversationID: Int64, text: String)
     case send(conversation: Conversation, text: String)
-    case sendTemplate(conversation: Conversation, name: String)
+    case sendTemplate(conversation: Conversation, name: String, parameters: [String])
+    case loadTemplates(conversation: Conversation)
+    case previewTemplate(conversation: Conversation, name: String, parameters: [String])
+    /// Another channel of the same contact whose plan works (Tab in compose).
+    case retarget(conversation: Conversation)
     case search(String)
     /// The system lines (timeline) of a conversation's contact.
     case loadTimeline(contactID: Int64, conversationID: Int64)

@@ -21,6 +21,10 @@ public enum InboxEvent: Sendable {
     case timelineLoaded(conversationID: Int64, [TimelineEntry])
     case presenceLoaded(conversationID: Int64, [String])
     case deliveryHistoryLoaded(messageID: Int64, [DeliveryEvent])
+    case templatesLoaded(conversationID: Int64, [TemplateChoice])
+    case templatePreviewed(conversationID: Int64, TemplatePreview)
+    /// Compose moved to another conversation of the contact (nil: none would take the reply).
+    case composeRetargeted(from: Int64, Conversation?, ReplyPreview?)
     case editorFinished(conversationID: Int64, text: String?)
     case exported(path: String, count: Int)
     /// A conversation after an operator change, as stored.

@@ -17,6 +17,8 @@ public struct InboxState: Sendable {
         case prompt
         /// A message's details (status history, error, provider id, identifiers).
         case messageDetails
+        /// Choosing, filling in and confirming a template.
+        case templatePicker
     }
 
     public var size: TerminalSize
@@ -34,6 +36,7 @@ public struct InboxState: Sendable {
     public var search = SearchState()
     public var commandLine = ""
     public var prompt: PromptState?
+    public var picker: TemplatePickerState?
     public var details = MessageDetailsState()
     public var help = HelpState()
     /// Ring the bell on new inbound messages (config `bell`).
@@ -118,12 +121,25 @@ public struct IdentityPaneState: Sendable, Hashable {
 /// The reply being written.
 public struct ComposeState: Sendable, Hashable {
     public var conversation: Conversation?
-    public var text = ""
+    public var editor = LineEditor()
     public var preview: ReplyPreview?
     /// A refusal from the last send attempt.
     public var refusal: ReplyRefusal?
     /// When this operator's "composing" row was last written.
     public var presenceAt: Double?
+
+    public init(conversation: Conversation? = nil, text: String = "", preview: ReplyPreview? = nil, refusal: ReplyRefusal? = nil) {
+        self.conversation = conversation
+        editor = LineEditor(text)
+        self.preview = preview
+        self.refusal = refusal
+    }
+
+    /// The draft (setting it puts the cursor at its end).
+    public var text: String {
+        get { editor.text }
+        set { editor = LineEditor(newValue) }
+    }
 }
 
 /// Global search: the query being typed and the results.

@@ -1,8 +1,11 @@
 import Foundation
 import Store
+import TerminalText
 import Webhooks
 
-/// Replying: the plan first, then the text; Enter sends, Esc keeps a draft.
+/// Replying: the plan first, then the text; Enter sends, Esc keeps a draft. The reply is
+/// bound to the conversation the message pane shows when compose opens, whatever the list
+/// does afterwards.
 extension InboxUpdate {
     static func startReply(_ s: inout InboxState) -> [InboxEffect] {
         guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
@@ -26,18 +29,14 @@ extension InboxUpdate {
                     .setPresence(conversationID: conversation.id, composing: false)]
         case .enter:
             return send(&s, conversation)
-        case .character(let c) where s.compose.text.isEmpty && c.isNumber:
-            // Closed service window: a digit sends the numbered template instead.
-            if let refusal = refusal(s), !refusal.templates.isEmpty, let n = c.wholeNumberValue,
-               (1...refusal.templates.count).contains(n) {
-                s.mode = .browse
-                s.status.notice = "sending template \(refusal.templates[n - 1])"
-                return [.sendTemplate(conversation: conversation, name: refusal.templates[n - 1])]
-            }
-            _ = TextInput.edit(&s.compose.text, key)
-            return []
+        case .control("t"):
+            s.picker = TemplatePickerState(conversation: conversation)
+            s.mode = .templatePicker
+            return [.loadTemplates(conversation: conversation)]
+        case .tab:
+            return [.retarget(conversation: conversation)]
         default:
-            if TextInput.edit(&s.compose.text, key) { s.compose.refusal = nil }
+            if s.compose.editor.apply(key) { s.compose.refusal = nil }
             return []
         }
     }
@@ -52,6 +51,10 @@ extension InboxUpdate {
     static func send(_ s: inout InboxState, _ conversation: Conversation) -> [InboxEffect] {
         let text = s.compose.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return [] }
+        guard text.count <= LineEditor.limit else {
+            s.status.lastError = "the reply has \(text.count) characters; WhatsApp takes at most 4,096"
+            return []
+        }
         switch s.compose.preview {
         case .refused, .unavailable:
             return []   // the compose line already says why; nothing is sent
@@ -71,7 +74,15 @@ extension InboxUpdate {
             s.messages.scroll = 0
         }
         return [.send(conversation: conversation, text: text), .saveDraft(conversationID: conversation.id, text: ""),
-                .setPresence(conversationID: conversation.id, composing: false)]
+                .setPresence(conversationID: conversation.id, composing: false)] + markRead(&s, conversation)
+    }
+
+    /// Replying means it was read: the unread count goes to zero.
+    static func markRead(_ s: inout InboxState, _ conversation: Conversation) -> [InboxEffect] {
+        guard conversation.unread > 0 || s.list.rows.contains(where: { $0.id == conversation.id && $0.unread > 0 }) else { return [] }
+        if let index = s.list.rows.firstIndex(where: { $0.id == conversation.id }) { s.list.rows[index].unread = 0 }
+        if s.messages.conversation?.id == conversation.id { s.messages.conversation?.unread = 0 }
+        return [.markRead(conversationID: conversation.id)]
     }
 
     static func sent(_ s: inout InboxState, _ conversationID: Int64, _ outcome: SendOutcome) -> [InboxEffect] {
@@ -95,8 +106,27 @@ extension InboxUpdate {
                 s.messages.optimistic[i].status = .failed
             }
             s.status.lastError = "send failed: \(message)"
+            return [.loadMessages(MessageRequest(conversationID: conversationID, kind: .latest, limit: max(pageSize(s), s.messages.entries.count)))]
+        }
+    }
+
+    /// Tab found (or did not find) another channel of the contact that takes the reply.
+    static func retargeted(_ s: inout InboxState, from id: Int64, _ conversation: Conversation?, _ preview: ReplyPreview?) -> [InboxEffect] {
+        guard s.mode == .compose, let current = s.compose.conversation, current.id == id else { return [] }
+        guard let conversation, let preview else {
+            s.status.lastError = "no other channel of \(TerminalSafeText.field(current.displayName)) would take this reply"
             return []
         }
+        let text = s.compose.text
+        s.compose = ComposeState(conversation: conversation, text: text, preview: preview, refusal: nil)
+        s.compose.presenceAt = s.now
+        s.status.notice = "replying via \(TerminalSafeText.field(conversation.channel)) instead"
+        let focus = s.focus
+        var effects = showConversation(&s, conversation)
+        s.focus = focus
+        effects += [.setPresence(conversationID: current.id, composing: false), .setPresence(conversationID: conversation.id, composing: true),
+                    .saveDraft(conversationID: current.id, text: "")]
+        return effects
     }
 
     static func editorFinished(_ s: inout InboxState, _ conversationID: Int64, _ text: String?) -> [InboxEffect] {

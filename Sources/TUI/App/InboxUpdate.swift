@@ -77,6 +77,12 @@ public enum InboxUpdate {
                 s.messages.composing = names.filter { $0 != s.operatorName }
             }
             return []
+        case .templatesLoaded(let conversationID, let choices):
+            return templatesLoaded(&s, conversationID, choices)
+        case .templatePreviewed(let conversationID, let preview):
+            return templatePreviewed(&s, conversationID, preview)
+        case .composeRetargeted(let from, let conversation, let preview):
+            return retargeted(&s, from: from, conversation, preview)
         case .deliveryHistoryLoaded(let messageID, let history):
             if s.details.messageID == messageID { s.details.history = history }
             return []
@@ -101,6 +107,8 @@ public enum InboxUpdate {
             return promptKey(&s, key)
         case .messageDetails:
             return detailsKey(&s, key)
+        case .templatePicker:
+            return pickerKey(&s, key)
         case .compose:
             return composeKey(&s, key)
         case .searchInput:
@@ -110,6 +118,10 @@ public enum InboxUpdate {
         case .commandLine:
             return commandLineKey(&s, key)
         case .browse:
+            if case .paste = key {
+                s.status.notice = "paste ignored: r opens compose first"   // pasted text is never keys
+                return []
+            }
             guard let action = s.keymap.action(for: key) else { return [] }
             return perform(&s, action)
         }

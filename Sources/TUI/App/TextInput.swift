@@ -6,6 +6,9 @@ enum TextInput {
         switch key {
         case .character(let c):
             text.append(c)
+        case .paste(let pasted):
+            // One-line fields: a pasted newline is a space, never Enter.
+            text += pasted.map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }
         case .backspace:
             if !text.isEmpty { text.removeLast() }
         case .control("u"):

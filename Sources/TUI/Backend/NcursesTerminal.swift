@@ -24,6 +24,7 @@ public final class NcursesTerminal {
         set_escdelay(25)
         curs_set(0)
         sb_enable_mouse()
+        sb_enable_bracketed_paste()
         let useColors = colors && has_colors()
         if useColors {
             start_color()
@@ -38,6 +39,7 @@ public final class NcursesTerminal {
     /// Leaves curses and restores the terminal; safe to call twice.
     public func stop() {
         guard active else { return }
+        sb_disable_bracketed_paste()
         endwin()
         active = false
     }
@@ -51,6 +53,19 @@ public final class NcursesTerminal {
         wtimeout(sb_stdscr(), milliseconds)
         var value: UInt32 = 0
         let status = sb_get_wch(sb_stdscr(), &value)
+        if status == sb_key_code_yes(), Int32(value) == sb_key_paste_start() {
+            return .paste(readPaste())
+        }
+        if status == KeyDecoder.ok, value == 0x1B {
+            // Alt-Enter arrives as ESC then Enter; ESC then anything else is Esc, and the
+            // other key is read next.
+            wtimeout(sb_stdscr(), 10)
+            var next: UInt32 = 0
+            let nextStatus = sb_get_wch(sb_stdscr(), &next)
+            if nextStatus == KeyDecoder.ok, next == 0x0D || next == 0x0A { return .altEnter }
+            if nextStatus == KeyDecoder.ok { _ = sb_unget_wch(next) }
+            return .escape
+        }
         if status == sb_key_code_yes(), Int32(value) == sb_key_mouse() {
             var y: Int32 = 0
             var x: Int32 = 0
@@ -63,6 +78,34 @@ public final class NcursesTerminal {
             return kind.map { .mouse(MouseEvent(kind: $0, row: Int(y), col: Int(x))) }
         }
         return KeyDecoder.decode(status: status, value: value)
+    }
+
+    /// Everything up to the paste's end marker, as text: newlines and tabs kept, other
+    /// control characters dropped (a paste is text, never keys). Gives up after a second
+    /// without input, keeping what came.
+    private func readPaste() -> String {
+        var text = ""
+        var afterCR = false   // CR LF is one newline
+        wtimeout(sb_stdscr(), 1000)
+        while true {
+            var value: UInt32 = 0
+            let status = sb_get_wch(sb_stdscr(), &value)
+            if status == sb_key_code_yes() {
+                if Int32(value) == sb_key_paste_end() { break }
+                if value == KeyDecoder.Code.enter { text.append("\n") }
+                continue
+            }
+            guard status == KeyDecoder.ok else { break }
+            defer { afterCR = value == 0x0D }
+            switch value {
+            case 0x0A where afterCR: continue
+            case 0x0D, 0x0A: text.append("\n")
+            case 0x09: text.append("\t")
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            default: if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
+            }
+        }
+        return text
     }
 
     /// Rings the terminal bell (ncurses `beep`).
@@ -121,10 +164,12 @@ public final class NcursesTerminal {
 
     /// Hands the terminal to another program (the editor) and takes it back afterwards.
     public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        sb_disable_bracketed_paste()
         def_prog_mode()
         endwin()
         defer {
             reset_prog_mode()
+            sb_enable_bracketed_paste()
             invalidate()
         }
         return try body()

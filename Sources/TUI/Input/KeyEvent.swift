@@ -12,6 +12,10 @@ public enum KeyEvent: Sendable, Hashable {
     case resize
     /// A click or a wheel turn at a screen cell.
     case mouse(MouseEvent)
+    /// Alt (Meta) with Enter: a newline in compose.
+    case altEnter
+    /// Text pasted with bracketed paste: one piece, never keys.
+    case paste(String)
 }
 
 /// What the mouse did, and where (0-based screen row and column).
@@ -53,6 +57,8 @@ extension KeyEvent {
         case .function(let n): "f\(n)"
         case .resize: "resize"
         case .mouse: "mouse"
+        case .altEnter: "alt-enter"
+        case .paste: "paste"
         }
     }
 

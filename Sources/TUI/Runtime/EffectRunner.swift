@@ -56,13 +56,26 @@ struct EffectRunner {
                     queue.post(.sent(conversationID: conversation.id, outcome))
                 }
                 return []
-            case .sendTemplate(let conversation, let name):
+            case .sendTemplate(let conversation, let name, let parameters):
                 guard let replies = environment.replies else { return [.failed("replies are not configured")] }
                 Task.detached {
-                    let outcome = await replies.sendTemplate(name, to: conversation, now: now)
+                    let outcome = await replies.sendTemplate(name, parameters: parameters, to: conversation, now: now)
                     queue.post(.sent(conversationID: conversation.id, outcome))
                 }
                 return []
+            case .loadTemplates(let conversation):
+                return [.templatesLoaded(conversationID: conversation.id, environment.replies?.templates(for: conversation, now: now) ?? [])]
+            case .previewTemplate(let conversation, let name, let parameters):
+                let preview = environment.replies?.previewTemplate(name, parameters: parameters, to: conversation, now: now)
+                    ?? .unavailable("replies are not configured")
+                return [.templatePreviewed(conversationID: conversation.id, preview)]
+            case .retarget(let conversation):
+                guard let replies = environment.replies else { return [.composeRetargeted(from: conversation.id, nil, nil)] }
+                for other in try store.conversations(contact: conversation.contactID) where other.id != conversation.id {
+                    let preview = replies.preview(for: other, now: now)
+                    if case .ready = preview { return [.composeRetargeted(from: conversation.id, other, preview)] }
+                }
+                return [.composeRetargeted(from: conversation.id, nil, nil)]
             case .search(let text):
                 Task.detached {
                     do {

@@ -8,8 +8,12 @@ public protocol ReplyGateway: Sendable {
     /// Sends a text reply. The gateway stores the outbound message (pending) before it
     /// returns, so the history shows it and later status webhooks move it along.
     func send(_ text: String, to conversation: Conversation, now: Double) async -> SendOutcome
-    /// Sends a configured template (for a closed service window).
-    func sendTemplate(_ name: String, to conversation: Conversation, now: Double) async -> SendOutcome
+    /// The configured templates, each with whether it may go to this conversation.
+    func templates(for conversation: Conversation, now: Double) -> [TemplateChoice]
+    /// The exact request a template send would make, or why it would be refused.
+    func previewTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) -> TemplatePreview
+    /// Sends a configured template with its body parameters.
+    func sendTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) async -> SendOutcome
 }
 
 /// Everything the runtime needs from outside: the store, replies, the clock.

@@ -7,7 +7,9 @@ enum BottomLineView {
         guard rect.height > 0, rect.width > 0 else { return }
         switch state.mode {
         case .compose:
-            drawCompose(state, in: rect, grid: &grid)
+            ComposeView.draw(state, in: rect, grid: &grid)
+        case .templatePicker:
+            TemplatePickerView.drawBottom(state, in: rect, grid: &grid)
         case .searchInput:
             input("/", state.search.query, in: rect, grid: &grid)
         case .commandLine:
@@ -66,35 +68,5 @@ enum BottomLineView {
         col += grid.put(prompt, row: y, col: col, maxWidth: rect.width, style: CellStyle(.compose, bold: true))
         col += grid.put(visible, row: y, col: col, maxWidth: rect.right - col, style: CellStyle(.compose))
         grid.put(" ", row: y, col: col, maxWidth: rect.right - col, style: CellStyle(.selection))
-    }
-
-    static func drawCompose(_ state: InboxState, in rect: Rect, grid: inout ScreenGrid) {
-        let planRow = rect.row
-        var planCol = rect.col
-        if !state.messages.composing.isEmpty, state.messages.conversation?.id == state.compose.conversation?.id {
-            let names = state.messages.composing.map { TerminalSafeText.field($0, limit: 16) }.joined(separator: ", ")
-            let who = " \(names) \(state.messages.composing.count == 1 ? "is" : "are") replying…"
-            planCol += grid.put(who, row: planRow, col: planCol, maxWidth: rect.width, style: CellStyle(.warning, bold: true))
-        }
-        let planWidth = rect.right - planCol
-        if let refusal = InboxUpdate.refusal(state) {
-            var text = " ✗ " + refusal.message
-            if !refusal.templates.isEmpty && state.compose.text.isEmpty {
-                text += " — templates: " + refusal.templates.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
-            }
-            grid.put(text, row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.refusal, bold: true))
-        } else {
-            switch state.compose.preview {
-            case .ready(let route)?:
-                grid.put(" " + TerminalSafeText.make(route.summary) + " · Enter sends · Esc cancels", row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.compose))
-            case .unavailable(let why)?:
-                grid.put(" cannot plan a reply: " + why, row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.refusal))
-            case .refused, nil:
-                grid.put(" planning reply…", row: planRow, col: planCol, maxWidth: planWidth, style: CellStyle(.dim))
-            }
-        }
-        if rect.height > 1 {
-            input("> ", state.compose.text, in: rect, grid: &grid, row: rect.row + 1)
-        }
     }
 }

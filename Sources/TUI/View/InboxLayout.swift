@@ -5,7 +5,7 @@ public struct InboxLayout: Sendable, Hashable {
     public var list: Rect?
     public var messages: Rect?
     public var identity: Rect?
-    /// Compose, search, command line or key hints: one row, two while composing.
+    /// Compose, search, command line or key hints: one row; compose takes the rows it needs.
     public var bottom: Rect
     public var status: Rect
     /// Columns drawn as vertical separators between panes.
@@ -16,11 +16,12 @@ public struct InboxLayout: Sendable, Hashable {
     static let twoPaneMinWidth = 80
     static let threePaneMinWidth = 120
 
-    public static func make(size: TerminalSize, focus: InboxState.Focus, identityVisible: Bool, composing: Bool) -> InboxLayout {
+    public static func make(size: TerminalSize, focus: InboxState.Focus, identityVisible: Bool, composeRows: Int? = nil) -> InboxLayout {
         let cols = size.columns
         let rows = size.rows
         let status = Rect(row: rows - 1, col: 0, width: cols, height: rows > 0 ? 1 : 0)
-        let bottomHeight = rows >= 4 ? (composing ? 2 : 1) : 0
+        // Compose takes what it needs, but the panes keep at least half the screen.
+        let bottomHeight = rows >= 4 ? min(max(1, composeRows ?? 1), max(2, (rows - 1) / 2)) : 0
         let bottom = Rect(row: max(0, rows - 1 - bottomHeight), col: 0, width: cols, height: bottomHeight)
         let mainHeight = max(0, rows - 1 - bottomHeight)
         var layout = InboxLayout(list: nil, messages: nil, identity: nil, bottom: bottom, status: status, separators: [], mainHeight: mainHeight)
@@ -58,7 +59,8 @@ public struct InboxLayout: Sendable, Hashable {
 
     /// The layout for a state.
     public static func make(_ state: InboxState) -> InboxLayout {
-        make(size: state.size, focus: state.focus, identityVisible: state.identity.visible, composing: state.mode == .compose)
+        make(size: state.size, focus: state.focus, identityVisible: state.identity.visible,
+             composeRows: state.mode == .compose ? ComposeView.height(state, width: state.size.columns) : nil)
     }
 
     /// Lines each conversation takes in the list (name line + preview line).

@@ -38,6 +38,7 @@ public enum InboxView {
         let overlay = Rect(row: 0, col: 0, width: state.size.columns, height: layout.mainHeight)
         if state.mode == .help { HelpView.draw(state, in: overlay, grid: &grid) }
         if state.mode == .messageDetails { MessageDetailView.draw(state, in: overlay, grid: &grid) }
+        if state.mode == .templatePicker { TemplatePickerView.draw(state, in: overlay, grid: &grid) }
         return grid
     }
 

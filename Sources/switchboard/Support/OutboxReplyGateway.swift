@@ -2,6 +2,7 @@ import Webhooks
 public import Config
 import Foundation
 import Identity
+import JSON
 public import Outbound
 public import Store
 public import TUI
@@ -40,14 +41,36 @@ public struct OutboxReplyGateway: ReplyGateway {
         await deliver(.text(text), to: conversation, now: now)
     }
 
-    public func sendTemplate(_ name: String, to conversation: Conversation, now: Double) async -> SendOutcome {
-        guard let settings = config.templates.first(where: { $0.name == name }) else {
-            return .failed("template \(name) is not configured")
+    public func templates(for conversation: Conversation, now: Double) -> [TemplateChoice] {
+        config.templates.map { settings in
+            let needsPhone = settings.category == TemplateCategory.authentication.rawValue && !conversation.hasPhone
+            return TemplateChoice(name: settings.name, category: settings.category, language: settings.language,
+                                  parameters: settings.parameters ?? [],
+                                  unavailable: needsPhone ? "authentication templates need the customer's phone" : nil)
         }
-        let template = TemplateMessage(
+    }
+
+    public func previewTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) -> TemplatePreview {
+        guard let message = templateMessage(name, parameters: parameters) else { return .unavailable("template \(name) is not configured") }
+        switch prepare(message, for: conversation, now: now) {
+        case .failure(let why): return .unavailable(why)
+        case .success(.refused(let refusal)): return .refused(self.refusal(refusal, conversation: conversation))
+        case .success(.ready(let reply)):
+            let request = "\(reply.request.method) \(reply.request.url)\n\(reply.request.body.serialized(pretty: true))"
+            return .ready(route(reply.plan), request: request)
+        }
+    }
+
+    public func sendTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) async -> SendOutcome {
+        guard let message = templateMessage(name, parameters: parameters) else { return .failed("template \(name) is not configured") }
+        return await deliver(message, to: conversation, now: now)
+    }
+
+    private func templateMessage(_ name: String, parameters: [String]) -> OutgoingMessage? {
+        guard let settings = config.templates.first(where: { $0.name == name }) else { return nil }
+        return .template(TemplateMessage(
             name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
-            language: settings.language)
-        return await deliver(.template(template), to: conversation, now: now)
+            language: settings.language, parameters: parameters))
     }
 
     private func deliver(_ message: OutgoingMessage, to conversation: Conversation, now: Double) async -> SendOutcome {
