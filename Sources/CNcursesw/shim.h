@@ -33,16 +33,19 @@ static inline int sb_get_wch(WINDOW *w, unsigned int *out) {
     return status;
 }
 
-/* Draws one cell: a base character plus up to CCHARW_MAX - 1 combining characters.
-   Text goes in as characters, never through a printf format. */
+/* Draws one cell: a whole grapheme cluster of up to CCHARW_MAX characters. setcchar keeps
+   only the first spacing character (a ZWJ family would lose its members), so the cell is
+   made from the first character and the rest are put into it directly: ncurses measures the
+   cell by its first character and writes every character it holds. Text goes in as
+   characters, never through a printf format. */
 static inline int sb_put_cell(WINDOW *w, int y, int x, const unsigned int *chars, int count,
                               unsigned int attrs, int pair) {
-    wchar_t buf[CCHARW_MAX + 1];
-    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
-    for (int i = 0; i < n; i++) buf[i] = (wchar_t)chars[i];
-    buf[n] = 0;
+    wchar_t first[2] = { count > 0 ? (wchar_t)chars[0] : L' ', 0 };
     cchar_t cell;
-    if (setcchar(&cell, buf, (attr_t)attrs, (short)pair, NULL) == ERR) return ERR;
+    if (setcchar(&cell, first, (attr_t)attrs, (short)pair, NULL) == ERR) return ERR;
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 1; i < n; i++) cell.chars[i] = (wchar_t)chars[i];
+    for (int i = n; i < CCHARW_MAX; i++) cell.chars[i] = 0;
     return mvwadd_wch(w, y, x, &cell);
 }
 

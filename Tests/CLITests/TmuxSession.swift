@@ -31,6 +31,13 @@ struct TmuxSession {
         try Self.tmux(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Pastes text the way a terminal does: bracketed when the program asked for it (`-p`).
+    func paste(_ text: String) throws {
+        let buffer = "sb-paste-\(UUID().uuidString.prefix(8))"
+        try Self.tmux(["set-buffer", "-b", buffer, text])
+        try Self.tmux(["paste-buffer", "-p", "-d", "-b", buffer, "-t", name])
+    }
+
     func capture() throws -> String {
         try Self.tmux(["capture-pane", "-p", "-t", name])
     }

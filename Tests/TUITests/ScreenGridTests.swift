@@ -57,8 +57,9 @@ struct TerminalGlyphsTests {
         ("中", 2, [[0x4E2D]]),
         ("e\u{301}", 1, [[0x65, 0x301]]),
         ("❤️", 2, [[0x2764], [0x20]]),                   // VS16: base then a space
-        ("👍🏽", 2, [[0x1F44D]]),                        // skin tone dropped
-        ("👨‍👩‍👧", 2, [[0x1F468]]),                        // ZWJ: first emoji
+        ("👍🏽", 2, [[0x1F44D, 0x1F3FD]]),               // skin tone kept: one cell, whole
+        ("👨‍👩‍👧", 2, [[0x1F468, 0x200D, 0x1F469, 0x200D, 0x1F467]]),   // ZWJ family: one cell, whole
+        ("👨‍👩‍👧‍👦", 2, [[0x1F468]]),                       // longer than a cell holds: first emoji
         ("🇺🇸", 2, [[0x1F1FA], [0x1F1F8]]),               // flag: two cells
     ])
     func glyphs(_ grapheme: String, _ width: Int, _ expected: [[UInt32]]) {

@@ -1,16 +1,19 @@
 /// What to actually send for a grid cell so the terminal's idea of its width matches ours.
 ///
 /// ncurses advances the cursor by libc `wcwidth` of each character, which is per scalar: a
-/// heart with VS16 counts 1 there but 2 in the grid, a ZWJ family counts 6. Sending such a
-/// cluster verbatim makes ncurses and the terminal disagree about the cursor and the rest of
-/// the row shifts (the border-breaking emoji bug of nchat, gomuks, NeoMutt). So a cluster
-/// whose libc width differs is sent in a form that takes exactly the grid's width
-/// everywhere: its first emoji alone, or its base plus a space.
+/// heart with VS16 counts 1 there but 2 in the grid, a ZWJ family counts 6. Written as a
+/// string, such a cluster makes ncurses and the terminal disagree about the cursor and the
+/// rest of the row shifts (the border-breaking emoji bug of nchat, gomuks, NeoMutt). So a
+/// cluster goes into ONE ncurses cell, whole: the cell's width is its first character's, and
+/// ncurses writes every character the cell holds (ZWJ sequences, skin tones, keycaps). Only
+/// a cluster longer than a cell holds, or whose first character libc measures narrower,
+/// is sent in a stand-in form of exactly the grid's width: its first emoji, or its base plus
+/// a space.
 public enum TerminalGlyphs {
     /// One ncurses cell to draw: a base character and its combining characters.
     public typealias Glyph = [UInt32]
 
-    /// ncurses keeps the base plus up to four combining characters per cell.
+    /// Characters an ncurses cell holds (`CCHARW_MAX`).
     static let maxCharactersPerCell = 5
 
     /// The glyphs for `cell`, one per terminal column the cell's grapheme covers (a second
@@ -20,8 +23,7 @@ public enum TerminalGlyphs {
         guard let first = scalars.first else { return [[0x20]] }
         let baseWidth = libcWidth(first)
         let rest = scalars.dropFirst()
-        let restIsCombining = rest.allSatisfy { libcWidth($0) == 0 }
-        if baseWidth == cell.width, restIsCombining, scalars.count <= maxCharactersPerCell {
+        if baseWidth == cell.width, scalars.count <= maxCharactersPerCell {
             return [scalars]
         }
         // Flags: two regional indicators, one column each as libc sees them.
