@@ -127,3 +127,27 @@ struct SecretRedactionTests {
         #expect(!(error.message ?? "").contains("EAAGsecretsecretsecret123"))
     }
 }
+
+/// A send that fails says so in one sentence an operator can act on.
+@Suite("Send failures in words")
+struct SendFailureSentenceTests {
+    @Test func aRefusedConnectionFailsAtOnceInOneSentence() async throws {
+        let request = ProviderRequest(url: "http://127.0.0.1:9/meta/v21.0/1/messages", headers: [], body: .object([:]))
+        let started = ContinuousClock.now
+        let result = await ProviderSender().send(request, provider: .meta)
+        let elapsed = ContinuousClock.now - started
+        guard case .failed(let error, let status) = result else {
+            Issue.record("a closed port accepted the request: \(result)")
+            return
+        }
+        #expect(status == nil)
+        #expect(error.message == "cannot connect to 127.0.0.1:9 (connection refused)", "\(error)")
+        #expect(elapsed < .seconds(2), "\(elapsed)")
+    }
+
+    @Test func anHTTPStatusWithoutABodyIsNamedInWords() {
+        let error = SendResponseReader.error(provider: .meta, status: 503, body: nil)
+        #expect(error.code == "http_503")
+        #expect(error.message == "the provider answered HTTP 503 (Service Unavailable)")
+    }
+}

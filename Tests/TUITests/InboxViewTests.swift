@@ -116,7 +116,7 @@ struct InboxViewTests {
         #expect(text.contains("1d     Sheena Nelson      ← Hi, I ordered a lamp last week"))
         state.mode = .help
         text = InboxView.render(state).text
-        #expect(text.contains("Keys (any other key closes)"))
+        #expect(text.contains("Keys (Esc closes)"))
         #expect(text.contains("toggle identity details"))
     }
 

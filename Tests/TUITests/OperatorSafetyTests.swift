@@ -168,3 +168,85 @@ struct OperatorSafetyTests {
         #expect(ComposeView.planLines(state, width: 120).first?.text.contains("Sheena Nelson") == true)
     }
 }
+
+/// Issue "Operator safety" 6 and 7: the identity pane, the history's first message, status
+/// messages and help.
+@Suite("Operator safety: panes and messages")
+struct OperatorSafetyPaneTests {
+    typealias F = InboxFixtures
+
+    static var conflicted: ContactDetail {
+        var detail = F.sheenaDetail
+        detail.conflicts = [ConflictRecord(contact: 10, otherContact: nil, phone: "16505559999", at: F.date(ago: 4000))]
+        return detail
+    }
+
+    @Test func theIdentityPaneAlignsConflictsAndScrollsAt60x15() {
+        var state = F.state(60, 15)
+        _ = F.press(&state, .character("i"))
+        _ = InboxUpdate.apply(&state, .identityLoaded(Self.conflicted))
+        _ = InboxUpdate.apply(&state, .replyPlanned(conversationID: 1, .ready(F.route)))
+        let lines = IdentityPaneView.lines(state, width: 58).map(\.text)
+        #expect(lines.contains("Phone     +16505559999"), "\(lines)")
+        #expect(lines.contains("Held by   no other contact"))
+        #expect(lines.contains { $0.hasPrefix("Merged    contact 7 into this one") })
+        #expect(lines.allSatisfy { !$0.hasPrefix("16505559999") }, "no value runs into the label column")
+        var text = InboxView.render(state).text
+        #expect(!text.contains("Held by"), "below the fold at 15 rows")
+        for _ in 0..<30 { _ = F.press(&state, .character("j")) }
+        text = InboxView.render(state).text
+        #expect(text.contains("Held by   no other contact"), "\(text)")
+        #expect(state.list.selectedIndex == 0, "j scrolled the pane, not the list")
+        _ = F.press(&state, .character("g"))
+        #expect(state.identity.scroll == 0)
+        #expect(InboxView.render(state).text.contains("Why       phone not shared"))
+    }
+
+    @Test func tabReachesTheIdentityPaneWhenItIsShown() {
+        var state = F.state(140, 40)
+        _ = F.press(&state, .character("i"), .tab, .tab)
+        #expect(state.focus == .identity)
+        _ = F.press(&state, .tab)
+        #expect(state.focus == .list)
+    }
+
+    @Test func gInTheMessagePaneReadsTheVeryFirstPage() {
+        var state = F.state(120, 40)
+        state.focus = .messages
+        state.messages.hasOlder = true
+        let effects = F.press(&state, .character("g"))
+        #expect(effects == [.loadMessages(MessageRequest(conversationID: 1, kind: .oldest, limit: InboxUpdate.pageSize(state)))])
+        let request = MessageRequest(conversationID: 1, kind: .oldest, limit: 2)
+        _ = InboxUpdate.apply(&state, .messagesLoaded(MessagePageResult(request: request, entries: Array(F.messages.prefix(2)), hasMore: false, hasNewer: true)))
+        #expect(state.messages.entries.map(\.id) == [100, 101])
+        #expect(!state.messages.hasOlder && state.messages.hasNewer)
+        #expect(InboxView.render(state).text.contains("Hi, I ordered a lamp"))
+    }
+
+    @Test func statusMessagesExpire() {
+        var state = F.state()
+        _ = InboxUpdate.apply(&state, .failed("cannot connect to 127.0.0.1:9 (connection refused)"))
+        _ = InboxUpdate.apply(&state, .exported(path: "/tmp/x.csv", count: 1))
+        #expect(state.status.notice == "exported 1 message to /tmp/x.csv")
+        _ = InboxUpdate.apply(&state, .tick(now: F.now + 7))
+        #expect(state.status.notice == nil)
+        #expect(state.status.lastError != nil)
+        _ = InboxUpdate.apply(&state, .tick(now: F.now + 21))
+        #expect(state.status.lastError == nil)
+    }
+
+    @Test func helpClosesCleanlyAndTheKeyThatClosesItIsNotLost() {
+        var state = F.state()
+        _ = F.press(&state, .character(":"), .character("h"), .character("e"), .character("l"), .character("p"), .enter)
+        #expect(state.mode == .help)
+        _ = F.press(&state, .escape)
+        #expect(state.mode == .browse && state.focus == .list)
+        _ = F.press(&state, .character("?"), .character("r"))
+        #expect(state.mode == .compose, "r closed help and opened compose")
+        var small = F.state(40, 12)
+        _ = F.press(&small, .character("?"))
+        let text = InboxView.render(small).text
+        #expect(text.contains("└"), "the overlay has a frame\n\(text)")
+        #expect(text.contains("j/k scroll"))
+    }
+}

@@ -1,3 +1,4 @@
+import NIOHTTP1
 public import Identity
 public import JSON
 public import Webhooks
@@ -37,7 +38,9 @@ public enum SendResponseReader {
     }
 
     private static func unredactedError(provider: ProviderKind, status: Int, body: JSONValue?) -> ProviderError {
-        let fallback = ProviderError(code: "http_\(status)", title: "HTTP \(status)", message: nil)
+        let reason = HTTPResponseStatus(statusCode: status).reasonPhrase
+        let fallback = ProviderError(code: "http_\(status)", title: "HTTP \(status)",
+                                     message: "the provider answered HTTP \(status)\(reason.isEmpty ? "" : " (\(reason))")")
         guard let body else { return fallback }
         let code: String?
         let title: String?

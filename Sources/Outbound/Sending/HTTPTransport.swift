@@ -4,8 +4,17 @@ import JSON
 import NIOCore
 import Webhooks
 
-/// `ProviderTransport` over AsyncHTTPClient's shared client, with a deadline per attempt.
+/// `ProviderTransport` over one AsyncHTTPClient for all sends, with a deadline per attempt.
+/// Its pool does not retry a refused connection for the whole deadline (AsyncHTTPClient's
+/// default): a provider that is down fails the send at once, in one sentence.
 public struct HTTPTransport: ProviderTransport {
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(5))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// Time one attempt may take, connection included.
     public var timeout: Duration
     /// Largest answer read; providers answer with a few hundred bytes.
@@ -22,7 +31,7 @@ public struct HTTPTransport: ProviderTransport {
         for header in request.headers { http.headers.add(name: header.name, value: header.value) }
         http.body = .bytes(ByteBuffer(string: request.body.serialized()))
         do {
-            let response = try await HTTPClient.shared.execute(http, timeout: TimeAmount(timeout))
+            let response = try await Self.client.execute(http, timeout: TimeAmount(timeout))
             let body = try await response.body.collect(upTo: maxResponseBytes)
             return TransportResponse(status: Int(response.status.code), body: Array(body.readableBytesView))
         } catch let error as HTTPClientError where error == .connectTimeout {
@@ -31,7 +40,7 @@ public struct HTTPTransport: ProviderTransport {
                     where error == .deadlineExceeded || error == .readTimeout || error == .writeTimeout {
             throw .responseTimeout
         } catch {
-            throw .failed(String(describing: error))
+            throw .failed(TransportErrorText.sentence(error, url: request.url))
         }
     }
 }

@@ -84,6 +84,8 @@ public struct MessageRequest: Sendable, Hashable {
         case newer(after: MessageKey)
         /// A page ending at this message plus a page after it (search jumps).
         case around(messageID: Int64)
+        /// The first page of the history (`g` in the message pane).
+        case oldest
     }
 
     public var conversationID: Int64

@@ -3,7 +3,7 @@ public import Store
 /// The whole inbox as data: what is loaded, what has focus, what the operator is typing.
 /// Only what is on screen is held (a window of the list, a few pages of history).
 public struct InboxState: Sendable {
-    public enum Focus: Sendable, Hashable { case list, messages }
+    public enum Focus: Sendable, Hashable { case list, messages, identity }
 
     /// What keys go to: the panes, or a text line, or an overlay.
     public enum Mode: Sendable, Hashable {
@@ -116,6 +116,8 @@ public struct IdentityPaneState: Sendable, Hashable {
     public var detail: ContactDetail?
     public var preview: ReplyPreview?
     public var previewConversationID: Int64?
+    /// Lines scrolled from the top.
+    public var scroll = 0
 }
 
 /// The reply being written.
@@ -195,6 +197,13 @@ public struct StatusState: Sendable, Hashable {
     public var notice: String?
     /// Counts have been read once (later increases are news: bell, title).
     public var countsKnown = false
+    /// When the notice and the error appeared (they expire).
+    public var noticeAt: Double?
+    public var errorAt: Double?
+
+    /// How long a notice and an error stay on the status bar.
+    public static let noticeLifetime = 6.0
+    public static let errorLifetime = 20.0
 
     public init(storeName: String) {
         self.storeName = storeName

@@ -6,11 +6,14 @@ extension InboxUpdate {
     static func perform(_ s: inout InboxState, _ action: Action) -> [InboxEffect] {
         switch action {
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
+            if identityScrolls(s) { return scrollIdentity(&s, action) }
             return s.focus == .list ? moveInList(&s, action) : scrollMessages(&s, action)
         case .open:
             return open(&s)
         case .back:
-            if s.search.active != nil {
+            if s.focus == .identity {
+                s.focus = .list
+            } else if s.search.active != nil {
                 s.search.active = nil   // Esc ends the search first: matches are no longer marked
             } else if s.identity.visible && s.size.columns < InboxLayout.twoPaneMinWidth {
                 s.identity.visible = false
@@ -21,15 +24,17 @@ extension InboxUpdate {
             }
             return []
         case .switchPane:
-            if s.focus == .list {
-                guard s.messages.conversation != nil else { return [] }
-                s.focus = .messages
-            } else {
-                s.focus = .list
+            // List → messages → identity (when shown) → list.
+            switch s.focus {
+            case .list where s.messages.conversation != nil: s.focus = .messages
+            case .messages where s.identity.visible: s.focus = .identity
+            default: s.focus = .list
             }
             return []
         case .identity:
             s.identity.visible.toggle()
+            s.identity.scroll = 0
+            if !s.identity.visible, s.focus == .identity { s.focus = .list }
             return s.identity.visible ? identityEffects(&s) : []
         case .reply:
             return startReply(&s)
@@ -60,6 +65,30 @@ extension InboxUpdate {
         case .quit:
             return quit(&s)
         }
+    }
+
+    /// Movement keys scroll the identity pane when it has focus, or when it is all a narrow
+    /// terminal shows.
+    static func identityScrolls(_ s: InboxState) -> Bool {
+        s.identity.visible && (s.focus == .identity || s.size.columns < InboxLayout.twoPaneMinWidth)
+    }
+
+    static func scrollIdentity(_ s: inout InboxState, _ action: Action) -> [InboxEffect] {
+        let page = max(1, s.size.rows / 2)
+        switch action {
+        case .moveDown: s.identity.scroll += 1
+        case .moveUp: s.identity.scroll -= 1
+        case .pageDown, .halfPageDown: s.identity.scroll += page
+        case .pageUp, .halfPageUp: s.identity.scroll -= page
+        case .top: s.identity.scroll = 0
+        case .bottom: s.identity.scroll = Int.max / 4
+        default: break
+        }
+        let width = InboxLayout.make(s).identity?.width ?? s.size.columns
+        let total = IdentityPaneView.lines(s, width: width - 2).count
+        let height = max(1, (InboxLayout.make(s).identity?.height ?? s.size.rows) - 1)
+        s.identity.scroll = max(0, min(s.identity.scroll, total - height))
+        return []
     }
 
     /// Enter on a conversation: focus its messages and mark it read.

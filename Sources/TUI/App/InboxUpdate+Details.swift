@@ -41,9 +41,11 @@ extension InboxUpdate {
         }
     }
 
-    /// Help scrolls with the movement keys; any other key closes it (and does nothing else).
+    /// Help scrolls with the movement keys; Esc, Enter, `q` and `?` close it; any other key
+    /// closes it and does what it does (the key is not lost).
     static func helpKey(_ s: inout InboxState, _ key: KeyEvent) -> [InboxEffect] {
-        switch s.keymap.action(for: key) {
+        let action = s.keymap.action(for: key)
+        switch action {
         case .moveDown: s.help.scroll += 1
         case .moveUp: s.help.scroll = max(0, s.help.scroll - 1)
         case .pageDown, .halfPageDown: s.help.scroll += max(1, s.size.rows / 2)
@@ -53,6 +55,8 @@ extension InboxUpdate {
         default:
             s.mode = .browse
             s.help.scroll = 0
+            if key == .escape || key == .enter || action == .quit || action == .help { return [] }
+            return handleKey(&s, key)
         }
         return []
     }

@@ -8,6 +8,8 @@ extension InboxUpdate {
 
     static func tick(_ s: inout InboxState, _ now: Double) -> [InboxEffect] {
         s.now = now
+        if let at = s.status.noticeAt, now - at >= StatusState.noticeLifetime { s.status.notice = nil; s.status.noticeAt = nil }
+        if let at = s.status.errorAt, now - at >= StatusState.errorLifetime { s.status.lastError = nil; s.status.errorAt = nil }
         var effects: [InboxEffect] = []
         if s.mode == .compose, let conversation = s.compose.conversation,
            now - (s.compose.presenceAt ?? 0) >= presenceLifetime / 2 {

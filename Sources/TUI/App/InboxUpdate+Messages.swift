@@ -13,7 +13,13 @@ extension InboxUpdate {
         case .pageDown: s.messages.scroll -= max(1, body - 1)
         case .halfPageUp: s.messages.scroll += max(1, body / 2)
         case .halfPageDown: s.messages.scroll -= max(1, body / 2)
-        case .top: s.messages.scroll = Int.max / 4
+        case .top:
+            s.messages.scroll = Int.max / 4
+            if s.messages.hasOlder, let conversation = s.messages.conversation {
+                // The very first message, however long the history: read the first page.
+                s.messages.highlight = nil
+                return [.loadMessages(MessageRequest(conversationID: conversation.id, kind: .oldest, limit: pageSize(s)))]
+            }
         case .bottom:
             s.messages.scroll = 0
             if s.messages.hasNewer, let conversation = s.messages.conversation {
@@ -80,6 +86,13 @@ extension InboxUpdate {
             s.messages.hasNewer = page.hasMore
             let after = MessageLines.count(pane: s.messages, width: pane.width, time: s.time, now: s.now)
             s.messages.scroll += after - before   // keep the lines on screen where they were
+        case .oldest:
+            s.messages.entries = page.entries
+            s.messages.optimistic = []
+            s.messages.hasOlder = false
+            s.messages.hasNewer = page.hasNewer
+            s.messages.loadingOlder = false
+            s.messages.scroll = Int.max / 4   // the top of what was read
         case .around(let messageID):
             s.messages.entries = page.entries
             s.messages.hasOlder = page.hasMore

@@ -1,4 +1,5 @@
 import Store
+import TerminalText
 
 /// The pure heart of the inbox: `(state, event) → (state, effects)`. No store, no terminal,
 /// no clock; everything it needs arrives in the event or is already in the state.
@@ -21,6 +22,16 @@ public enum InboxUpdate {
     }
 
     public static func apply(_ s: inout InboxState, _ event: InboxEvent) -> [InboxEffect] {
+        let notice = s.status.notice
+        let error = s.status.lastError
+        let effects = dispatch(&s, event)
+        // Status messages expire (see `tick`): remember when each appeared.
+        if s.status.notice != notice, s.status.notice != nil { s.status.noticeAt = s.now }
+        if s.status.lastError != error, s.status.lastError != nil { s.status.errorAt = s.now }
+        return effects
+    }
+
+    static func dispatch(_ s: inout InboxState, _ event: InboxEvent) -> [InboxEffect] {
         switch event {
         case .key(let key):
             return handleKey(&s, key)
@@ -87,7 +98,7 @@ public enum InboxUpdate {
             if s.details.messageID == messageID { s.details.history = history }
             return []
         case .exported(let path, let count):
-            s.status.notice = "exported \(count) messages to \(path)"
+            s.status.notice = "exported \(SearchResultsView.counted(count, "message")) to \(TerminalSafeText.field(path))"
             return []
         case .failed(let message):
             s.status.lastError = message

@@ -83,6 +83,10 @@ struct StoreReader {
         case .older(let before):
             let page = try store.messages(conversationID: id, before: before, limit: limit + 1)
             return MessagePageResult(request: request, entries: Array(page.suffix(limit)), hasMore: page.count > limit)
+        case .oldest:
+            // Keyset from before the first possible message: the very first page.
+            let page = try store.messages(conversationID: id, after: MessageKey(timestamp: -.greatestFiniteMagnitude, id: Int64.min), limit: limit + 1)
+            return MessagePageResult(request: request, entries: Array(page.prefix(limit)), hasMore: false, hasNewer: page.count > limit)
         case .newer(let after):
             let page = try store.messages(conversationID: id, after: after, limit: limit + 1)
             return MessagePageResult(request: request, entries: Array(page.prefix(limit)), hasMore: page.count > limit)

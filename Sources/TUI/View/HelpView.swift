@@ -21,12 +21,12 @@ enum HelpView {
         let visible = box.height - 2
         let scroll = min(state.help.scroll, max(0, all.count - visible))
         let more = all.count > visible ? " · j/k scroll \(scroll + visible)/\(all.count)" : ""
-        InboxView.title("Keys (any other key closes)\(more)", in: Rect(row: box.row, col: box.col, width: box.width, height: 1), grid: &grid, focused: true)
+        InboxView.title("Keys (Esc closes)\(more)", in: Rect(row: box.row, col: box.col, width: box.width, height: 1), grid: &grid, focused: true)
+        InboxView.frame(box, grid: &grid)
         for (i, entry) in all.dropFirst(scroll).prefix(visible).enumerated() {
             let row = box.row + 1 + i
-            grid.put(" " + TextClipping.pad(entry.0, to: keyWidth), row: row, col: box.col, maxWidth: keyWidth + 1, style: CellStyle(.title, bold: true))
-            grid.put("  " + entry.1, row: row, col: box.col + keyWidth + 1, maxWidth: box.width - keyWidth - 1)
+            grid.put(TextClipping.pad(entry.0, to: keyWidth), row: row, col: box.col + 1, maxWidth: keyWidth, style: CellStyle(.title, bold: true))
+            grid.put("  " + entry.1, row: row, col: box.col + 1 + keyWidth, maxWidth: box.width - keyWidth - 2)
         }
-        grid.fill(Rect(row: box.bottom - 1, col: box.col, width: box.width, height: 1), with: "─", style: CellStyle(.border))
     }
 }

@@ -6,9 +6,12 @@ import TerminalText
 enum IdentityPaneView {
     static func draw(_ state: InboxState, in rect: Rect, grid: inout ScreenGrid) {
         guard rect.height > 0, rect.width > 0 else { return }
-        InboxView.title("Identity (i closes)", in: rect, grid: &grid, focused: false)
         let lines = self.lines(state, width: rect.width - 2)
-        for (offset, line) in lines.prefix(rect.height - 1).enumerated() {
+        let height = rect.height - 1
+        let scroll = min(state.identity.scroll, max(0, lines.count - height))
+        let more = lines.count > height ? " · \(scroll + min(height, lines.count))/\(lines.count) j/k" : ""
+        InboxView.title("Identity (i closes)\(more)", in: rect, grid: &grid, focused: InboxUpdate.identityScrolls(state))
+        for (offset, line) in lines.dropFirst(scroll).prefix(height).enumerated() {
             grid.put(line.text, row: rect.row + 1 + offset, col: rect.col + 1, maxWidth: rect.width - 1, style: line.style)
         }
     }
@@ -83,14 +86,19 @@ enum IdentityPaneView {
         if !detail.merges.isEmpty {
             heading("Merges")
             for m in detail.merges {
-                field("contact \(m.merged)", "\(m.reason), \(state.time.timestamp(m.at))", style: .dim)
+                let what = m.merged == contact.id ? "into contact \(m.survivor)" : "contact \(m.merged) into this one"
+                field("Merged", "\(what), \(state.time.timestamp(m.at))", style: .dim)
+                field("Why", m.reason, style: .dim)
             }
         }
         if !detail.conflicts.isEmpty {
             heading("Phone conflicts (not merged)")
             for c in detail.conflicts {
-                let other = (c.contact == contact.id ? c.otherContact : c.contact).map { "contact \($0), " } ?? ""
-                field(c.phone, other + state.time.timestamp(c.at), style: .refusal)
+                let other = c.contact == contact.id ? c.otherContact : c.contact
+                field("Phone", "+" + c.phone, style: .refusal)
+                field("Held by", other.map { "contact \($0)" } ?? "no other contact")
+                field("Seen", state.time.timestamp(c.at))
+                field("Means", "not merged: two customers may share it; replies keep using the identifiers above", style: .dim)
             }
         }
         if !detail.unverifiedChanges.isEmpty {

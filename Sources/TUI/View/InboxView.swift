@@ -42,6 +42,17 @@ public enum InboxView {
         return grid
     }
 
+    /// The sides and bottom of an overlay box whose first row is its title.
+    static func frame(_ box: Rect, grid: inout ScreenGrid) {
+        guard box.width >= 2, box.height >= 2 else { return }
+        let style = CellStyle(.border)
+        for row in (box.row + 1)..<(box.bottom - 1) {
+            grid.put("│", row: row, col: box.col, style: style)
+            grid.put("│", row: row, col: box.right - 1, style: style)
+        }
+        grid.put("└" + String(repeating: "─", count: box.width - 2) + "┘", row: box.bottom - 1, col: box.col, style: style)
+    }
+
     /// A pane's title row: text on the title style across the whole width.
     static func title(_ text: String, in rect: Rect, grid: inout ScreenGrid, focused: Bool) {
         guard rect.height > 0 else { return }

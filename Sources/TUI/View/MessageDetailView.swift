@@ -48,8 +48,8 @@ enum MessageDetailView {
         for (i, row) in rows.prefix(box.height - 2).enumerated() {
             let y = box.row + 1 + i
             grid.put(" " + TextClipping.pad(row.0, to: labelWidth), row: y, col: box.col, maxWidth: labelWidth + 1, style: CellStyle(.title, bold: true))
-            grid.put(" " + row.1, row: y, col: box.col + labelWidth + 1, maxWidth: box.width - labelWidth - 1)
+            grid.put(" " + row.1, row: y, col: box.col + labelWidth + 1, maxWidth: box.width - labelWidth - 2)
         }
-        grid.fill(Rect(row: box.bottom - 1, col: box.col, width: box.width, height: 1), with: "─", style: CellStyle(.border))
+        InboxView.frame(box, grid: &grid)
     }
 }

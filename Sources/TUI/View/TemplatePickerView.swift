@@ -61,9 +61,9 @@ enum TemplatePickerView {
         // Keep the end (the stage being worked on) in view when the list is long.
         let visible = box.height - 2
         for (i, line) in body.suffix(visible).enumerated() {
-            grid.put(" " + line.0, row: box.row + 1 + i, col: box.col, maxWidth: box.width, style: line.1)
+            grid.put(" " + line.0, row: box.row + 1 + i, col: box.col, maxWidth: box.width - 1, style: line.1)
         }
-        grid.fill(Rect(row: box.bottom - 1, col: box.col, width: box.width, height: 1), with: "─", style: CellStyle(.border))
+        InboxView.frame(box, grid: &grid)
     }
 
     /// The bottom line: the parameter being typed, or what the keys do.

@@ -3,7 +3,7 @@ import Foundation
 import TerminalText
 
 /// A command failure: one line on stderr, then a non-zero exit.
-struct CLIFailure: Error {
+struct CLIFailure: Error, CustomStringConvertible {
     let message: String
     let exitCode: Int32
 
@@ -11,6 +11,9 @@ struct CLIFailure: Error {
         self.message = message
         self.exitCode = exitCode
     }
+
+    /// The message alone: where the inbox shows a failure, it reads as a sentence.
+    var description: String { message }
 }
 
 /// Standard error output, one line at a time. Lines carry payload values and file names, so

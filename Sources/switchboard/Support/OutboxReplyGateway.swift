@@ -85,8 +85,7 @@ public struct OutboxReplyGateway: ReplyGateway {
                 switch delivery.result {
                 case .accepted(let id, _)?: return .accepted(providerMessageID: id)
                 case .failed(let error, let status)?:
-                    let detail = [status.map { "HTTP \($0)" }, Optional(error.code), error.message].compactMap { $0 }.joined(separator: " ")
-                    return .failed(detail)
+                    return .failed(Self.sentence(error, httpStatus: status))
                 case nil: return .accepted(providerMessageID: nil)
                 }
             } catch {
@@ -114,6 +113,14 @@ public struct OutboxReplyGateway: ReplyGateway {
         } catch {
             return .failure("\(error)")
         }
+    }
+
+    /// A failed send as one sentence: the transport's own sentence, the HTTP status in words,
+    /// or the provider's code with its title and message.
+    static func sentence(_ error: ProviderError, httpStatus: Int?) -> String {
+        if error.code.hasPrefix("http_") || httpStatus == nil { return error.message ?? error.title ?? error.code }
+        let what = [error.title, error.message].compactMap { $0 }.joined(separator: ": ")
+        return "the provider refused it (HTTP \(httpStatus ?? 0), error \(error.code)\(what.isEmpty ? "" : ": " + what))"
     }
 
     private func token(for channel: Channel) -> String? {

@@ -91,6 +91,12 @@ enum ContactQuery {
             found = try db.value(ContactID.self, sql: "SELECT contact_id FROM contact_username WHERE username = ? OR username = ? LIMIT 1",
                 arguments: [text, "@" + text])
         }
+        // A phone held by nobody but flagged as a conflict on a contact names that contact
+        // (it is where the operator sees it).
+        if found == nil, let id = IdentifierClassifier.classify(text).identifier, id.kind == .phone {
+            found = try db.value(ContactID.self, sql: "SELECT contact_id FROM identity_conflict WHERE phone = ? ORDER BY at DESC LIMIT 1",
+                arguments: [id.value])
+        }
         // Follow tombstones to the surviving contact.
         var hops = 0
         while let id = found, hops < 64,
