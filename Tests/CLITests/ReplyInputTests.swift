@@ -57,6 +57,24 @@ struct ReplyInputTests {
         #expect(!csv.stdout.contains(",=HYPERLINK"))
     }
 
+    @Test func showFindsAContactByAConflictingPhone() throws {
+        let store = try sampleStore()
+        let run = try CLIRun.sample(store, ["show", "+1 650 555 9999", "--json"], environment: Self.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let body = try #require(try run.json() as? [String: Any])
+        let contact = try #require(body["contact"] as? [String: Any])
+        #expect(contact["username"] as? String == "@pablomorales")
+    }
+
+    @Test func homeDecidesWhereTheDefaultsAre() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sb-home-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let run = try CLIRun.run(["contacts", "--json"], environment: ["HOME": home, "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: home + "/.local/share/switchboard/inbox.sqlite"))
+    }
+
     @Test func aRefusalIsReportedEvenWithoutAToken() throws {
         let store = try sampleStore()
         var environment = Self.environment
