@@ -76,3 +76,28 @@ extension TUIEndToEndTests {
         #expect(screen.contains("김민준 ✨ · to KR.55667788990011") || screen.contains("김민준 ✨ via webex"), "\(screen)")
     }
 }
+
+extension TUIEndToEndTests {
+    /// `:export` says what it did, or why not, in one sentence.
+    @Test func exportSaysWhatItDidOrWhyNot() throws {
+        let store = try sampleStore()
+        defer { removeStore(store) }
+        let tui = try inbox(store: store)
+        defer { tui.kill() }
+        try tui.waitFor("> 김민준 ✨")
+        try tui.send(":")
+        try tui.type("export /nonexistent/x.csv")
+        try tui.send("Enter")
+        var screen = try tui.waitFor("! cannot write /nonexistent/x.csv")
+        #expect(screen.contains("! cannot write /nonexistent/x.csv"), "\(screen)")
+        #expect(!screen.contains("CLIFailure"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-export-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try tui.send(":")
+        try tui.type("export \(file)")
+        try tui.send("Enter")
+        screen = try tui.waitFor("messages to")
+        #expect(screen.contains("exported "), "\(screen)")
+        #expect(FileManager.default.fileExists(atPath: file))
+    }
+}

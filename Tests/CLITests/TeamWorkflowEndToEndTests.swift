@@ -47,8 +47,9 @@ extension TUIEndToEndTests {
         try tui.send("z")
         try tui.waitFor("t type a time")
         try tui.send("t")
-        let until = Date().addingTimeInterval(3)
-        try tui.type(ISO8601DateFormatter().string(from: until))
+        let typed = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3))
+        let until = try #require(ISO8601DateFormatter().date(from: typed))   // whole seconds, as typed
+        try tui.type(typed)
         try tui.send("Enter")
         var screen = try tui.waitFor { $0.contains("김민준 ✨: snoozed until") }
         #expect(!screen.contains("> 김민준 ✨"), "\(screen)")

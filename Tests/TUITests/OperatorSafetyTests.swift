@@ -225,14 +225,18 @@ struct OperatorSafetyPaneTests {
 
     @Test func statusMessagesExpire() {
         var state = F.state()
-        _ = InboxUpdate.apply(&state, .failed("cannot connect to 127.0.0.1:9 (connection refused)"))
         _ = InboxUpdate.apply(&state, .exported(path: "/tmp/x.csv", count: 1))
         #expect(state.status.notice == "exported 1 message to /tmp/x.csv")
         _ = InboxUpdate.apply(&state, .tick(now: F.now + 7))
         #expect(state.status.notice == nil)
-        #expect(state.status.lastError != nil)
-        _ = InboxUpdate.apply(&state, .tick(now: F.now + 21))
+        _ = InboxUpdate.apply(&state, .failed("cannot connect to 127.0.0.1:9 (connection refused)"))
+        _ = InboxUpdate.apply(&state, .tick(now: F.now + 20))
+        #expect(state.status.lastError != nil, "an error stays longer than a notice")
+        _ = InboxUpdate.apply(&state, .tick(now: F.now + 28))
         #expect(state.status.lastError == nil)
+        _ = InboxUpdate.apply(&state, .failed("send failed"))
+        _ = InboxUpdate.apply(&state, .exported(path: "/tmp/y.csv", count: 2))
+        #expect(state.status.lastError == nil, "a newer notice replaces an older error")
     }
 
     @Test func helpClosesCleanlyAndTheKeyThatClosesItIsNotLost() {

@@ -26,7 +26,11 @@ public enum InboxUpdate {
         let error = s.status.lastError
         let effects = dispatch(&s, event)
         // Status messages expire (see `tick`): remember when each appeared.
-        if s.status.notice != notice, s.status.notice != nil { s.status.noticeAt = s.now }
+        // The newest message wins: a fresh notice replaces an older error.
+        if s.status.notice != notice, s.status.notice != nil {
+            s.status.noticeAt = s.now
+            if s.status.lastError == error { s.status.lastError = nil }
+        }
         if s.status.lastError != error, s.status.lastError != nil { s.status.errorAt = s.now }
         return effects
     }
