@@ -42,7 +42,15 @@ func benchmark(_ path: String) throws {
     var inbox = HeadlessInbox(environment: environment, size: TerminalSize(columns: 120, rows: 40))
     let first = clock.measure { inbox.start() }
 
-    func run(_ keys: [KeyEvent]) -> [Duration] { keys.map { key in clock.measure { inbox.press(key) } } }
+    // INBOX_BENCH_SLOW=MS prints every key slower than that (what to profile).
+    let slow = ProcessInfo.processInfo.environment["INBOX_BENCH_SLOW"].flatMap(Double.init)
+    func run(_ keys: [KeyEvent]) -> [Duration] {
+        keys.enumerated().map { index, key in
+            let took = clock.measure { inbox.press(key) }
+            if let slow, milliseconds(took) > slow { print("  slow: #\(index) \(key.name) \(String(format: "%.1f", milliseconds(took))) ms") }
+            return took
+        }
+    }
     let list = run(Array(repeating: .character("j"), count: 300) + [.pageDown, .pageDown, .character("G"), .character("g")]
                    + Array(repeating: .pageDown, count: 100) + Array(repeating: .character("k"), count: 100) + [.character("g")])
     let views = run(Array(repeating: .character("v"), count: 12) + [.character("]"), .character("]"), .character("["), .character("u"), .character("u")])
@@ -55,11 +63,21 @@ func benchmark(_ path: String) throws {
     let state = inbox.state
     let render = (0..<moves.count).map { _ in clock.measure { _ = InboxView.render(state) } }
 
+    // INBOX_BENCH_KEYS_ONLY=1: keys only (for a profile of the key path).
+    if ProcessInfo.processInfo.environment["INBOX_BENCH_KEYS_ONLY"] != nil {
+        row("all moves", moves, target: "p99 < 10 ms")
+        return
+    }
     let index = try clock.measure { while try store.catchUpSearchIndex(batch: 50_000) > 0 {} }
     var hits = 0
     var searches: [Duration] = []
     for word in ["order", "lamp", "shipping", "thanks", "refund"] {
         searches.append(try clock.measure { hits += try store.searchMessages(word).count })
+    }
+    var found = 0
+    var finds: [Duration] = []
+    for text in ["customer 4", "+1 555", "US.1", "@user", "nobody at all"] {
+        finds.append(try clock.measure { found += try store.findConversations(matching: text, limit: 50).count })
     }
     print("""
         inbox benchmark, release build: \(path)
@@ -72,6 +90,7 @@ func benchmark(_ path: String) throws {
     row("all moves", moves, target: "p99 < 10 ms")
     row("floor: render only", render, target: "the ceiling of the above")
     row("search (5 words)", searches, target: "< 50 ms")
+    row("find by name/phone/BSUID", finds, target: "< 50 ms")
     print("  search index catch-up \(String(format: "%.0f", milliseconds(index))) ms (\(hits) hits) · peak RSS \(rssMegabytes()) (target < 60 MB)")
 }
 

@@ -118,5 +118,12 @@ enum PostgresSchema {
                 at DOUBLE PRECISION NOT NULL);
             CREATE INDEX message_status_event_message ON message_status_event (message_id, at);
             """),
+        // As SQLite's v8-triage-indexes (see TriageIndexSchema).
+        ("pg-v5-triage-indexes", """
+            CREATE INDEX conversation_status_activity ON conversation (status, last_message_at DESC, id DESC);
+            CREATE INDEX conversation_assignee_activity ON conversation (assignee, last_message_at DESC, id DESC);
+            CREATE INDEX conversation_triage_counts ON conversation (status, snoozed_until, assignee, unread);
+            CREATE INDEX message_outbound ON message (conversation_id, timestamp DESC, id DESC) WHERE direction = 'out';
+            """),
     ]
 }

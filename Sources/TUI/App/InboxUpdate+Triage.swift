@@ -71,7 +71,7 @@ extension InboxUpdate {
         s.focus = .list
         return [.loadList(ListRequest(
             move: .top, rows: InboxLayout.conversationsVisible(size: s.size),
-            view: view, unreadOnly: s.list.unreadOnly, selection: .index(0))), .loadCounts]
+            view: view, unreadOnly: s.list.unreadOnly, selection: .index(0)))]   // counts are per view already
     }
 
     /// Keys while a prompt is open: the snooze choices, or a line of text.

@@ -7,7 +7,7 @@ enum ConversationPage {
     /// Up to `limit` conversations from `anchor`, newest first.
     static func fetch(_ db: any SQLSession, from anchor: ConversationAnchor, limit: Int, filter wanted: ConversationFilter) throws -> [Conversation] {
         guard limit > 0 else { return [] }
-        let filter = condition(wanted)
+        let filter = condition(wanted, dialect: db.dialect)
         switch anchor {
         case .top:
             let found = try timed(db, filter, "TRUE", descending: true, limit)
@@ -40,9 +40,13 @@ enum ConversationPage {
     }
 
     /// The SQL form of `ConversationFilter.matches`.
-    static func condition(_ f: ConversationFilter) -> SQLFragment {
+    static func condition(_ f: ConversationFilter, dialect: SQLDialect) -> SQLFragment {
         let now = f.now.timeIntervalSince1970
-        let open: SQLFragment = "(c.status = 'open' OR (c.status = 'snoozed' AND c.snoozed_until <= \(now)))"
+        // Open is most of the list: read it in activity order. SQLite would otherwise answer
+        // the OR from the status index and sort every open conversation; a unary `+` keeps
+        // the term off any index (PostgreSQL's planner decides by statistics).
+        let status: SQLFragment = dialect == .sqlite ? "+c.status" : "c.status"
+        let open: SQLFragment = "(\(status) = 'open' OR (\(status) = 'snoozed' AND c.snoozed_until <= \(now)))"
         let view: SQLFragment = switch f.view {
         case .open: open
         case .mine: f.me.map { "\(open) AND c.assignee = \($0)" } ?? "FALSE"

@@ -8,7 +8,7 @@ extension RelationalStore {
     }
 
     public func findConversations(matching text: String, limit: Int) throws -> [Conversation] {
-        var needle = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var needle = text.trimmingCharacters(in: .whitespaces)
         if needle.hasPrefix("@") { needle.removeFirst() }
         if !needle.isEmpty, needle.allSatisfy({ $0.isNumber || "+ -().".contains($0) }) {
             needle = needle.filter(\.isNumber)   // phones are stored as digits
@@ -18,9 +18,11 @@ extension RelationalStore {
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
         let pattern = "%" + escaped + "%"
         return try read { db in
-            try ConversationPage.rows(db, """
-                lower(coalesce(k.name, '')) LIKE \(pattern) ESCAPE '\\' OR lower(coalesce(k.username, '')) LIKE \(pattern) ESCAPE '\\'
-                OR c.contact_id IN (SELECT i.contact_id FROM identifier i WHERE lower(i.value) LIKE \(pattern) ESCAPE '\\')
+            // SQLite's LIKE ignores ASCII case by itself; PostgreSQL's ILIKE does the same.
+            let like: SQLFragment = db.dialect == .sqlite ? "LIKE" : "ILIKE"
+            return try ConversationPage.rows(db, """
+                k.name \(like) \(pattern) ESCAPE '\\' OR k.username \(like) \(pattern) ESCAPE '\\'
+                OR c.contact_id IN (SELECT i.contact_id FROM identifier i WHERE i.value \(like) \(pattern) ESCAPE '\\')
                 """, order: "c.last_message_at DESC NULLS LAST, c.id DESC", limit)
         }
     }

@@ -12,6 +12,7 @@ enum Migrations {
         IdentityTrustSchema.register(in: &migrator)
         TeamWorkflowSchema.register(in: &migrator)
         PresenceSchema.register(in: &migrator)
+        TriageIndexSchema.register(in: &migrator)
         return migrator
     }
 }
