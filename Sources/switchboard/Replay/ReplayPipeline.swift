@@ -34,7 +34,10 @@ final class ReplayPipeline: @unchecked Sendable {
     }
 
     /// Webhooks per transaction, and the pause after each commit (other writers get in).
-    static let commitSlice = 500
+    /// 1,000 rather than 500: each commit rewrites the hot index pages into the WAL (a quarter
+    /// of replay's time in the profile), and 1,000 replayed 100,000 events ~20% faster while
+    /// holding the write lock for ~0.2 s at a time.
+    static let commitSlice = 1000
     static let pauseMicroseconds: UInt32 = 2_000
 
     /// Runs the replay; `onOutcome` sees every webhook's outcome in order.
