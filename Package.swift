@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Identity", "JSON"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Identity"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "Webhooks", "Identity", .product(name: "GRDB", package: "GRDB.swift"),
+            "Store", "Webhooks", "Identity", "JSON", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .testTarget(name: "OutboundTests", dependencies: [
             "Outbound", "Sandbox", "Store", "Identity", "Webhooks", "JSON",

@@ -93,3 +93,28 @@ struct ReplyInputTests {
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 }
+
+extension ReplyInputTests {
+    /// A customer who stopped marketing messages: `contacts --json` says so per channel, and a
+    /// marketing template there is refused (exit 3, `marketing_opted_out`).
+    @Test func aStoppedCustomerIsShownAndNotSentMarketing() throws {
+        let store = try sampleStore()
+        let body = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"user_preferences","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Sheena Nelson"},"user_id":"US.13491208655302741918"}],"user_preferences":[{"user_id":"US.13491208655302741918","category":"marketing_messages","value":"stop","detail":"","timestamp":1795190000}]}}]}]}"#
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-stop-\(UUID().uuidString).json")
+        try Data(body.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try CLIRun.sample(store, ["replay", file.path], environment: Self.environment).status == 0)
+        let contacts = try CLIRun.sample(store, ["contacts", "--json"], environment: Self.environment)
+        let rows = try #require(try contacts.json() as? [[String: Any]])
+        let sheena = try #require(rows.first { $0["bsuid"] as? String == "US.13491208655302741918" })
+        #expect((sheena["marketing"] as? [String: String]) == ["support": "stopped"])
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("sb-promo-\(UUID().uuidString).toml")
+        let base = try String(contentsOfFile: "Assets/config.toml", encoding: .utf8)
+        try (base + "\n[[template]]\nname = \"promo\"\nlanguage = \"en_US\"\ncategory = \"marketing\"\n").write(to: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let reply = try CLIRun.run(["--config", config.path, "--store", store, "reply", "--to", "@realsheenanelson", "--channel", "support",
+                                    "--template", "promo", "--dry-run", "--json"], environment: Self.environment)
+        #expect(reply.status == 3, "\(reply.stdout) \(reply.stderr)")
+        #expect(reply.stdout.contains("marketing_opted_out"))
+    }
+}

@@ -38,6 +38,8 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
     var kind: MessageKind = .text
     /// Hours since the customer last wrote on `channel`; nil = never wrote.
     var hoursAgo: Double? = 1
+    /// Channels where the customer stopped marketing messages.
+    var marketingStopped: Set<String> = []
     var expected: Expected
 
     var testDescription: String { name }
@@ -95,7 +97,20 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
                  kind: F.marketing, hoursAgo: nil, expected: .send(.bsuid, F.bsuid.value)),
         PlanCase(name: "utility template to a parent, window closed", identifiers: [F.parent], channel: F.partner,
                  kind: F.utility, hoursAgo: 100, expected: .send(.parentBSUID, F.parent.value)),
-        // Precedence: no_identifier > auth > outside_portfolio > bsuid_sending_unsupported > window.
+        // Marketing preferences: per business number, marketing templates only.
+        PlanCase(name: "marketing template to a customer who stopped", identifiers: [F.phone], channel: F.support,
+                 kind: F.marketing, marketingStopped: ["support"], expected: .refuse(.marketingOptedOut)),
+        PlanCase(name: "marketing stopped on another number", identifiers: [F.phone], channel: F.support,
+                 kind: F.marketing, marketingStopped: ["sales"], expected: .send(.phone, F.phone.value)),
+        PlanCase(name: "utility template to a customer who stopped marketing", identifiers: [F.phone], channel: F.support,
+                 kind: F.utility, hoursAgo: 100, marketingStopped: ["support"], expected: .send(.phone, F.phone.value)),
+        PlanCase(name: "text to a customer who stopped marketing", identifiers: [F.phone], channel: F.support,
+                 marketingStopped: ["support"], expected: .send(.phone, F.phone.value)),
+        PlanCase(name: "marketing opt-out beats outside portfolio", identifiers: [F.otherBSUID], channel: F.support,
+                 kind: F.marketing, marketingStopped: ["support"], expected: .refuse(.marketingOptedOut)),
+        PlanCase(name: "nothing known beats marketing opt-out", identifiers: [], channel: F.support,
+                 kind: F.marketing, marketingStopped: ["support"], expected: .refuse(.noIdentifier)),
+        // Precedence: no_identifier > auth > marketing > outside_portfolio > bsuid_sending_unsupported > window.
         PlanCase(name: "nothing + auth + window", identifiers: [F.username], channel: F.sales, kind: F.auth,
                  hoursAgo: nil, expected: .refuse(.noIdentifier)),
         PlanCase(name: "nothing + window", identifiers: [], channel: F.support, hoursAgo: nil,
@@ -119,7 +134,7 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
     func plansOrRefuses(_ c: PlanCase) {
         var last: [String: Date] = [:]
         if let hours = c.hoursAgo { last[c.channel.name] = F.now.addingTimeInterval(-hours * 3600) }
-        let context = ReplyContext(identifiers: c.identifiers, lastInboundAt: last)
+        let context = ReplyContext(identifiers: c.identifiers, lastInboundAt: last, marketingStopped: c.marketingStopped)
         let decision = ReplyPlanner.plan(context: context, channel: c.channel, kind: c.kind, now: F.now)
         switch (decision, c.expected) {
         case (.plan(let plan), .send(let kind, let value)):
@@ -150,6 +165,7 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
         let situations: [RefusalCode: (ReplyContext, Channel, MessageKind)] = [
             .noIdentifier: (ReplyContext(identifiers: []), F.support, .text),
             .authTemplateRequiresPhone: (ReplyContext(identifiers: [F.bsuid]), F.support, F.auth),
+            .marketingOptedOut: (ReplyContext(identifiers: [F.phone], marketingStopped: ["support"]), F.support, F.marketing),
             .outsidePortfolio: (ReplyContext(identifiers: [F.otherBSUID]), F.support, F.utility),
             .bsuidSendingUnsupported: (ReplyContext(identifiers: [F.bsuid]), F.sales, F.utility),
             .serviceWindowClosed: (ReplyContext(identifiers: [F.phone]), F.support, .text),
@@ -192,7 +208,7 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
 
     @Test func refusalCodesAreOrderedByPrecedence() {
         #expect(RefusalCode.allCases.map(\.rawValue) == [
-            "no_identifier", "auth_template_requires_phone", "outside_portfolio",
+            "no_identifier", "auth_template_requires_phone", "marketing_opted_out", "outside_portfolio",
             "bsuid_sending_unsupported", "service_window_closed",
         ])
         #expect(RefusalCode.noIdentifier < RefusalCode.serviceWindowClosed)

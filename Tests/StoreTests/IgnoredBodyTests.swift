@@ -19,7 +19,6 @@ struct IgnoredBodyTests {
         ("account_update", #"{"phone_number":"15550783881","event":"VERIFIED_ACCOUNT"}"#),
         ("message_template_status_update", #"{"event":"APPROVED","message_template_id":881,"message_template_name":"order_update","message_template_language":"en_US","reason":"NONE"}"#),
         ("phone_number_quality_update", #"{"display_phone_number":"15550783881","event":"FLAGGED","current_limit":"TIER_10K"}"#),
-        ("user_preferences", #"{"# + metadata + #","contacts":[{"profile":{"name":"Ana"},"user_id":"US.13491208655302741918"}],"user_preferences":[{"user_id":"US.13491208655302741918","category":"marketing_messages","value":"stop","timestamp":1795190000}]}"#),
         ("messages", #"{"# + metadata + #","errors":[{"code":131000,"title":"Something went wrong","message":"Something went wrong"}]}"#),
         ("messages", #"{"# + metadata + #","statuses":[{"id":"wamid.OUT9","status":"reverted_by_meta","timestamp":"1795190000","recipient_user_id":"US.13491208655302741918"}]}"#),
     ])

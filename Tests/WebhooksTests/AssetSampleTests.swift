@@ -52,7 +52,7 @@ import Webhooks
                 switch event {
                 case .message(let m): m.customer.bsuid
                 case .status(let s): s.customer.bsuid
-                case .identityChange: nil
+                case .identityChange, .marketingPreference: nil
                 }
             }
         }

@@ -70,6 +70,9 @@ struct EventSummary: Hashable, CustomStringConvertible, Sendable {
         case .identityChange(let c):
             kind = .status; id = c.id; what = "identity change"
             time = c.timestamp.timeIntervalSince1970; customer = c.current
+        case .marketingPreference(let p):
+            kind = .status; id = "user_preferences"; what = p.stopped ? "marketing stop" : "marketing resume"
+            time = p.timestamp.timeIntervalSince1970; customer = p.customer
         }
         phone = customer.phone; bsuid = customer.bsuid; parent = customer.parentBSUID
         username = customer.username; name = customer.name; country = customer.country

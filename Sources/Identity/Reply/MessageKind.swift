@@ -5,6 +5,12 @@ public enum MessageKind: Sendable, Hashable {
     /// An approved template: allowed outside the window; authentication ones need a phone.
     case template(name: String, category: TemplateCategory)
 
+    /// Whether this is a marketing template (refused to customers who stopped them).
+    public var isMarketingTemplate: Bool {
+        if case .template(_, .marketing) = self { return true }
+        return false
+    }
+
     /// Whether this is an authentication template (phone-only on every provider).
     public var isAuthenticationTemplate: Bool {
         if case .template(_, .authentication) = self { return true }

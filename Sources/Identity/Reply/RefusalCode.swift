@@ -5,6 +5,8 @@ public enum RefusalCode: String, Sendable, Hashable, Codable, CaseIterable, Comp
     case noIdentifier = "no_identifier"
     /// Authentication templates (one-tap, zero-tap, copy-code) need a phone.
     case authTemplateRequiresPhone = "auth_template_requires_phone"
+    /// A marketing template to a customer who stopped marketing messages on this number.
+    case marketingOptedOut = "marketing_opted_out"
     /// Only BSUIDs of other portfolios are known, and no parent BSUID usable here.
     case outsidePortfolio = "outside_portfolio"
     /// A usable BSUID is known but this channel cannot send to BSUIDs.

@@ -9,10 +9,13 @@ public struct ReplyContext: Sendable, Hashable {
     /// Last inbound message time per channel name; a missing channel means the customer
     /// never wrote to that number, so its service window is closed.
     public var lastInboundAt: [String: Date]
+    /// Channel names on which the customer stopped marketing messages (and has not resumed).
+    public var marketingStopped: Set<String>
 
-    public init(identifiers: [ScopedIdentifier], lastInboundAt: [String: Date] = [:]) {
+    public init(identifiers: [ScopedIdentifier], lastInboundAt: [String: Date] = [:], marketingStopped: Set<String> = []) {
         self.identifiers = identifiers
         self.lastInboundAt = lastInboundAt
+        self.marketingStopped = marketingStopped
     }
 
     /// The first current phone, if any: phones work from every business number.

@@ -57,6 +57,9 @@ public enum ReplyPlanner {
         if kind.isAuthenticationTemplate, !hasPhone {
             found.append(refusal(.authTemplateRequiresPhone, Messages.authTemplate))
         }
+        if kind.isMarketingTemplate, context.marketingStopped.contains(channel.name) {
+            found.append(refusal(.marketingOptedOut, Messages.marketingOptedOut(channel: channel)))
+        }
         if context.hasRoutingIdentifier, !hasPhone, usableBSUID == nil {
             found.append(refusal(.outsidePortfolio, Messages.outsidePortfolio(context: context, channel: channel)))
         }
@@ -77,6 +80,10 @@ private enum Messages {
 
     static let authTemplate =
         "authentication templates can only be sent to a phone number, and this contact's phone is not shared"
+
+    static func marketingOptedOut(channel: Channel) -> String {
+        "the customer stopped marketing messages from \(channel.name) (until they resume); utility templates and replies still go"
+    }
 
     static func outsidePortfolio(context: ReplyContext, channel: Channel) -> String {
         let scopes = context.knownScopes

@@ -10,6 +10,8 @@ public struct Contact: Sendable, Hashable {
     public var identifiers: [ContactIdentifier]
     /// Usernames, latest first.
     public var usernames: [ContactUsername]
+    /// Marketing preference per business number (channel name), where known.
+    public var marketing: [String: MarketingState] = [:]
 
     public init(id: ContactID, name: String? = nil, username: String? = nil, country: String? = nil,
                 identifiers: [ContactIdentifier] = [], usernames: [ContactUsername] = []) {

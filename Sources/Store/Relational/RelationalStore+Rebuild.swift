@@ -25,7 +25,7 @@ extension RelationalStore {
             let work = try WorkAnchor.all(db)
             try db.run(sql: "DELETE FROM message WHERE direction = 'in'")
             for table in ["draft", "conversation", "identifier", "contact_username", "merge_log", "identity_conflict",
-                          "unverified_change", "pending_status", "contact"] {
+                          "unverified_change", "pending_status", "marketing_event", "contact"] {
                 try db.run(sql: "DELETE FROM \(table)")
             }
             try resetSearchIndex(db)

@@ -54,6 +54,12 @@ enum IdentityPaneView {
         field("Username", contact.username)
         field("Country", contact.country ?? bsuids.first.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
         field("Source", IdentitySource(hasPhone: hasPhone).rawValue)
+        for preference in contact.marketing.values.sorted(by: { $0.channel < $1.channel }) {
+            let text = preference.stopped
+                ? "stopped on \(preference.channel) since \(state.time.timestamp(preference.at)): no marketing templates there"
+                : "resumed on \(preference.channel)"
+            field("Marketing", text, style: preference.stopped ? .refusal : .normal)
+        }
 
         heading("Reply")
         switch state.identity.preview {

@@ -6,13 +6,32 @@ public enum InboundEvent: Sendable, Hashable {
     case message(InboundMessage)
     case status(StatusUpdate)
     case identityChange(IdentityChange)
+    case marketingPreference(MarketingPreference)
 
     public var channel: ChannelAddress {
         switch self {
         case .message(let m): m.channel
         case .status(let s): s.channel
         case .identityChange(let c): c.channel
+        case .marketingPreference(let p): p.channel
         }
+    }
+}
+
+/// A customer stopped or resumed marketing messages from one business number (Meta
+/// `user_preferences`, `category: marketing_messages`).
+public struct MarketingPreference: Sendable, Hashable {
+    public var channel: ChannelAddress
+    public var customer: CustomerIdentity
+    /// True for `stop`, false for `resume`.
+    public var stopped: Bool
+    public var timestamp: Date
+
+    public init(channel: ChannelAddress, customer: CustomerIdentity, stopped: Bool, timestamp: Date) {
+        self.channel = channel
+        self.customer = customer
+        self.stopped = stopped
+        self.timestamp = timestamp
     }
 }
 

@@ -40,6 +40,7 @@ extension InboundEvent {
         case .message(let m): (m.timestamp, "message \(m.id)")
         case .status(let s): (s.timestamp, "status of \(s.messageID)")
         case .identityChange(let c): (c.timestamp, "identity change \(c.kind.rawValue)")
+        case .marketingPreference(let p): (p.timestamp, "marketing preference")
         }
     }
 
@@ -51,6 +52,7 @@ extension InboundEvent {
             case .message(var m): m.timestamp = newValue; self = .message(m)
             case .status(var s): s.timestamp = newValue; self = .status(s)
             case .identityChange(var c): c.timestamp = newValue; self = .identityChange(c)
+            case .marketingPreference(var p): p.timestamp = newValue; self = .marketingPreference(p)
             }
         }
     }

@@ -40,12 +40,16 @@ public struct MetaAdapter: ProviderAdapter {
                     for status in value["statuses"].array {
                         context.decodeStatus(status, into: &result)
                     }
+                case "user_preferences":
+                    for preference in value["user_preferences"].array {
+                        context.decodePreference(preference, into: &result)
+                    }
                 case "user_id_update":
                     for update in value["user_id_update"].array {
                         context.decodeUserIDUpdate(update, into: &result)
                     }
                 case let other?:
-                    // account_update, message_template_status_update, user_preferences, …: valid
+                    // account_update, message_template_status_update, …: valid
                     // bodies with no conversation in them.
                     result.ignored.append("Meta field \"\(other)\" carries no conversation")
                 }

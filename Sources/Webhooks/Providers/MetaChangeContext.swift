@@ -134,6 +134,34 @@ struct MetaChangeContext {
                previous: previous, current: current, into: &result)
     }
 
+    /// One `user_preferences[]` item: `marketing_messages` `stop` or `resume` from this number.
+    func decodePreference(_ json: JSONValue, into result: inout DecodedWebhook) {
+        guard json["category"].text == "marketing_messages" else {
+            result.ignored.append("user preference \(json["category"].text ?? "?") carries nothing for the inbox")
+            return
+        }
+        let stopped: Bool
+        switch json["value"].text?.lowercased() {
+        case "stop": stopped = true
+        case "resume": stopped = false
+        case let other:
+            result.rejected.append("marketing preference \"\(other ?? "")\" is neither stop nor resume")
+            return
+        }
+        var customer = CustomerIdentity()
+        customer.absorb(json["wa_id"].text, field: "user_preferences.wa_id")
+        customer.absorb(json["user_id"].text, field: "user_preferences.user_id")
+        customer.absorb(json["parent_user_id"].text, field: "user_preferences.parent_user_id")
+        let enriched = enrich(customer)
+        guard enriched.hasUsableIdentifier else {
+            result.rejected.append("marketing preference: no usable customer identifier" + MetaChangeContext.why(enriched))
+            return
+        }
+        result.events.append(.marketingPreference(MarketingPreference(
+            channel: channel, customer: enriched, stopped: stopped,
+            timestamp: Timestamps.parse(json["timestamp"]) ?? receivedAt)))
+    }
+
     private func append(kind: IdentityChange.Kind, id: String, timestamp: Date,
                         previous: CustomerIdentity, current: CustomerIdentity, into result: inout DecodedWebhook) {
         guard previous.hasUsableIdentifier || current.hasUsableIdentifier else {

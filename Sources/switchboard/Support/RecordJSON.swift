@@ -21,12 +21,16 @@ enum RecordJSON {
                 "first_seen": .string(iso(u.firstSeen)), "superseded_at": .null,
             ])
         }
-        return .object([
+        var object: [String: JSONValue] = [
             "id": .string(String(c.id)), "name": .optional(c.name), "username": .optional(c.username),
             "phone": .optional(c.phone), "bsuid": .optional(c.bsuid), "parent_bsuid": .optional(c.parentBSUID),
             "country": .optional(c.country), "identity_source": .string(c.identitySource.rawValue),
             "identifiers": .array(identifiers),
-        ])
+        ]
+        if !c.marketing.isEmpty {
+            object["marketing"] = .object(c.marketing.mapValues { .string($0.stopped ? "stopped" : "resumed") })
+        }
+        return .object(object)
     }
 
     /// A conversation as SPEC §4 prints it; `status` is the status at `now` (a snooze that

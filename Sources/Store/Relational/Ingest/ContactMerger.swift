@@ -34,6 +34,7 @@ struct ContactMerger {
         try db.run(sql: "UPDATE identity_conflict SET contact_id = ? WHERE contact_id = ?", arguments: [survivor, loser])
         try db.run(sql: "UPDATE identity_conflict SET other_contact_id = ? WHERE other_contact_id = ?",
                        arguments: [survivor, loser])
+        try MarketingEvents.move(from: loser, to: survivor, db: db)
         try db.run(
             sql: "INSERT INTO merge_log (survivor_id, merged_id, reason, raw_event_id, at) VALUES (?, ?, ?, ?, ?)",
             arguments: [survivor, loser, reason, rawEventID, time])

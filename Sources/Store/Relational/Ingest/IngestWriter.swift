@@ -18,6 +18,7 @@ struct IngestWriter {
             case .message(let message): isNew = try apply(message, on: channel)
             case .status(let status): isNew = try apply(status, on: channel)
             case .identityChange(let change): isNew = try apply(change, on: channel)
+            case .marketingPreference(let preference): isNew = try apply(preference, on: channel)
             }
             if isNew { applied += 1 } else { skipped += 1 }
         }
@@ -49,11 +50,33 @@ struct IngestWriter {
     }
 
     private mutating func apply(_ status: StatusUpdate, on channel: Channel) throws -> Bool {
+        var recipient: ContactID?
         if status.customer.hasUsableIdentifier {
             var contacts = ContactWriter(db: db, rawEventID: rawEventID, cache: cache)
-            _ = try contacts.resolve(status.customer, on: channel, at: status.timestamp.timeIntervalSince1970)
+            recipient = try contacts.resolve(status.customer, on: channel, at: status.timestamp.timeIntervalSince1970)
         }
-        return try StatusApplier(db: db).apply(status, channel: channel.name, rawEventID: rawEventID)
+        let applied = try StatusApplier(db: db).apply(status, channel: channel.name, rawEventID: rawEventID)
+        // 131050: "the user has stopped marketing messages" — their preference, learned from a send.
+        if status.status == .failed, status.error?.code == "131050" {
+            let sentTo = try db.value(ContactID.self, sql: """
+                SELECT c.contact_id FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE m.channel = ? AND m.provider_message_id = ?
+                """, arguments: [channel.name, status.messageID])
+            if let contact = sentTo ?? recipient {
+                try MarketingEvents.record(contact: contact, channel: channel.name, stopped: true, reason: "error 131050",
+                                           at: status.timestamp.timeIntervalSince1970, rawEventID: rawEventID, db: db)
+            }
+        }
+        return applied
+    }
+
+    private mutating func apply(_ preference: MarketingPreference, on channel: Channel) throws -> Bool {
+        var contacts = ContactWriter(db: db, rawEventID: rawEventID, cache: cache)
+        let contact = try contacts.resolve(preference.customer, on: channel, at: preference.timestamp.timeIntervalSince1970)
+        try MarketingEvents.record(contact: contact, channel: channel.name, stopped: preference.stopped,
+                                   reason: preference.stopped ? "user_preferences stop" : "user_preferences resume",
+                                   at: preference.timestamp.timeIntervalSince1970, rawEventID: rawEventID, db: db)
+        return true
     }
 
     private mutating func apply(_ change: IdentityChange, on channel: Channel) throws -> Bool {

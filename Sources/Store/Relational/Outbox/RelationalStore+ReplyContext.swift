@@ -18,6 +18,8 @@ extension RelationalStore {
             let last: Double = row["last"]
             lastInbound[row["channel"]] = Date(timeIntervalSince1970: last)
         }
-        return ReplyContext(identifiers: contact.currentScoped, lastInboundAt: lastInbound)
+        let marketing = try read { db in try MarketingEvents.current(contact: id, db: db) }
+        return ReplyContext(identifiers: contact.currentScoped, lastInboundAt: lastInbound,
+                            marketingStopped: Set(marketing.values.filter(\.stopped).map(\.channel)))
     }
 }

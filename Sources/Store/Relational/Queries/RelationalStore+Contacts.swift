@@ -45,10 +45,18 @@ enum ContactQuery {
             usernames[row["contact_id"], default: []].append(ContactUsername(
                 username: row["username"], current: row["current"], firstSeen: Date(timeIntervalSince1970: row["first_seen"])))
         }
+        var marketing: [ContactID: [String: MarketingState]] = [:]
+        for row in try db.rows("SELECT contact_id, channel, stopped, reason, at FROM marketing_event \(filter) ORDER BY at, id") {
+            let state = MarketingState(channel: row[1], stopped: (row[2] as Int) == 1, reason: row[3],
+                                       at: Date(timeIntervalSince1970: row[4]))
+            marketing[row[0], default: [:]][state.channel] = state
+        }
         return rows.map { row in
             let id: ContactID = row["id"]
-            return Contact(id: id, name: row["name"], username: row["username"], country: row["country"],
-                                 identifiers: identifiers[id] ?? [], usernames: usernames[id] ?? [])
+            var contact = Contact(id: id, name: row["name"], username: row["username"], country: row["country"],
+                                  identifiers: identifiers[id] ?? [], usernames: usernames[id] ?? [])
+            contact.marketing = marketing[id] ?? [:]
+            return contact
         }
     }
 

@@ -136,6 +136,10 @@ enum ConversationWork {
             entries.append(TimelineEntry(at: Date(timeIntervalSince1970: row["at"]), kind: "conflict",
                                          text: "phone \(row["phone"] as String)\(other), not merged"))
         }
+        for state in try MarketingEvents.history(contact: contact, db: db) {
+            entries.append(TimelineEntry(at: state.at, kind: "marketing",
+                                         text: "\(state.stopped ? "stopped" : "resumed") marketing messages on \(state.channel) (\(state.reason))"))
+        }
         for change in try UnverifiedChanges.of(contact: contact, db: db) {
             entries.append(TimelineEntry(at: change.at, kind: "identity_changed", text: "unverified: \(change.summary)"))
         }

@@ -13,6 +13,7 @@ enum Migrations {
         TeamWorkflowSchema.register(in: &migrator)
         PresenceSchema.register(in: &migrator)
         TriageIndexSchema.register(in: &migrator)
+        MarketingSchema.register(in: &migrator)
         return migrator
     }
 }
