@@ -28,6 +28,17 @@ public enum ConfigLoader {
         }
     }
 
+    /// `YYYY-MM-DD` as midnight UTC.
+    static func utcDate(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, text.count == 10 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+
     public static func parse(_ text: String) throws(ConfigError) -> SwitchboardConfig {
         let table: TOMLTable
         do {
@@ -41,6 +52,12 @@ public enum ConfigLoader {
         try ConfigKeys.check(table.keys, known: ConfigKeys.top, in: "the top level")
         config.storePath = table["store"]?.string
         config.operatorName = table["operator"]?.string
+        if let since = table["contact_book_since"] {
+            guard let text = since.string, let date = Self.utcDate(text) else {
+                throw ConfigError("contact_book_since must be a date like \"2026-04-01\" (UTC)")
+            }
+            config.contactBookSince = date
+        }
         if let bell = table["bell"] {
             guard let value = bell.bool else { throw ConfigError("bell must be true or false") }
             config.bell = value

@@ -1,3 +1,4 @@
+public import Foundation
 public import Identity
 
 /// The configuration file (`config.toml`, SPEC §5).
@@ -12,6 +13,11 @@ public struct SwitchboardConfig: Sendable {
     public var operatorName: String?
     /// `bell`: ring the terminal bell on new inbound messages (default true).
     public var bell = true
+    /// `contact_book_since`: when Meta's contact book started for this business (UTC date).
+    public var contactBookSince = SwitchboardConfig.defaultContactBookSince
+
+    /// 2026-04-01T00:00:00Z, when Meta's contact book started for every business by default.
+    public static let defaultContactBookSince = Date(timeIntervalSince1970: 1_775_001_600)
 
     public init(storePath: String? = nil, server: ServerSettings = ServerSettings(), channels: [Channel] = [],
                 templates: [TemplateSettings] = [], keys: [String: String] = [:]) {

@@ -57,6 +57,8 @@ public protocol InboxStore: AnyObject, Sendable {
     func setPresence(conversationID: Int64, operator name: String, until: Date?) throws
     /// Operators composing in a conversation at `time`.
     func presence(conversationID: Int64, at time: Date) throws -> [String]
+    /// Phone interactions per contact and business number (phone continuity), of one contact or all.
+    func phoneInteractions(contactBookSince since: Date, contact: ContactID?) throws -> [PhoneInteractions]
     /// An outgoing message's delivery steps, oldest first.
     func deliveryHistory(messageID: Int64) throws -> [DeliveryEvent]
     func draft(conversationID: Int64) throws -> String?

@@ -13,6 +13,7 @@ struct Switchboard: AsyncParsableCommand {
             ExportCommand.self, QuarantineCommand.self, RebuildCommand.self, GenerateCommand.self, ServeCommand.self,
             ReplyCommand.self, SandboxCommand.self, TUICommand.self, DemoCommand.self, CheckCommand.self, ApplyChangeCommand.self,
             ResolveCommand.self, ReopenCommand.self, SnoozeCommand.self, AssignCommand.self, MarkCommand.self, NoteCommand.self,
+            ContinuityCommand.self,
         ],
         defaultSubcommand: TUICommand.self)
 

@@ -31,6 +31,8 @@ struct ShowCommand: AsyncParsableCommand {
                 "contact": RecordJSON.contact(contact),
                 "conversations": .array(conversations.map { RecordJSON.conversation($0, provider: context.provider(of: $0.channel), now: context.now) }),
                 "timeline": .array(try context.store.timeline(contact: contact.id).map(RecordJSON.timeline)),
+                "continuity": .array(try ContinuityReport.rows(store: context.store, config: context.config, now: context.now,
+                                                               contact: contact).map(ContinuityReport.json)),
                 "merges": .array(merges.map { m in
                     .object(["survivor": .string(String(m.survivor)), "merged": .string(String(m.merged)),
                              "reason": .string(m.reason), "at": .string(RecordJSON.iso(m.at))])
