@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Identity
 import JSON
 import Testing
@@ -128,13 +129,20 @@ struct SecretRedactionTests {
     }
 }
 
+final class AttemptCounter: Sendable {
+    private let count = Mutex(0)
+    func increment() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
+
 /// A send that fails says so in one sentence an operator can act on.
 @Suite("Send failures in words")
 struct SendFailureSentenceTests {
     @Test func aRefusedConnectionFailsAtOnceInOneSentence() async throws {
         let request = ProviderRequest(url: "http://127.0.0.1:9/meta/v21.0/1/messages", headers: [], body: .object([:]))
+        let attempts = AttemptCounter()
         let started = ContinuousClock.now
-        let result = await ProviderSender().send(request, provider: .meta)
+        let result = await ProviderSender(onAttempt: { _ in attempts.increment() }).send(request, provider: .meta)
         let elapsed = ContinuousClock.now - started
         guard case .failed(let error, let status) = result else {
             Issue.record("a closed port accepted the request: \(result)")
@@ -142,7 +150,10 @@ struct SendFailureSentenceTests {
         }
         #expect(status == nil)
         #expect(error.message == "cannot connect to 127.0.0.1:9 (connection refused)", "\(error)")
-        #expect(elapsed < .seconds(2), "\(elapsed)")
+        // One attempt, no connection retries for the whole deadline (it took ~30 s before);
+        // the bound is loose on purpose: the machine is shared.
+        #expect(attempts.value == 1)
+        #expect(elapsed < .seconds(10), "\(elapsed)")
     }
 
     @Test func anHTTPStatusWithoutABodyIsNamedInWords() {
