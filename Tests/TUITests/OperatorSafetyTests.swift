@@ -202,6 +202,15 @@ struct OperatorSafetyPaneTests {
         #expect(InboxView.render(state).text.contains("Why       phone not shared"))
     }
 
+    @Test func theIdentityPaneSaysWhetherThePhoneKeepsArriving() {
+        var state = F.state(140, 40)
+        _ = F.press(&state, .character("i"))
+        _ = InboxUpdate.apply(&state, .identityLoaded(F.sheenaDetail))
+        _ = InboxUpdate.apply(&state, .continuityLoaded(contactID: 10, ["at risk on acme: the next message may come without it"]))
+        let lines = IdentityPaneView.lines(state, width: 38).map(\.text)
+        #expect(lines.contains("Phone     at risk on acme: the next"), "\(lines)")
+    }
+
     @Test func tabReachesTheIdentityPaneWhenItIsShown() {
         var state = F.state(140, 40)
         _ = F.press(&state, .character("i"), .tab, .tab)

@@ -37,12 +37,12 @@ public struct PhoneContinuity: Sendable, Hashable {
         return PhoneContinuity(state: .atRisk, windowUntil: nil, lastPhoneInteraction: lastPhoneInteraction)
     }
 
-    /// In words, for the identity pane.
+    /// In words, for the identity pane (after "Phone").
     public func sentence(portfolio: String, formatted: (Date) -> String) -> String {
         switch state {
-        case .contactBook: "the phone keeps arriving on \(portfolio) (in its contact book)"
-        case .phoneWindow: "the phone keeps arriving on \(portfolio) until \(windowUntil.map(formatted) ?? "?"), then at risk"
-        case .atRisk: "at risk on \(portfolio): the next message may come without the phone"
+        case .contactBook: "keeps arriving on \(portfolio) (in its contact book)"
+        case .phoneWindow: "keeps arriving on \(portfolio) until \(windowUntil.map(formatted) ?? "?"), then at risk"
+        case .atRisk: "at risk on \(portfolio): the next message may come without it"
         }
     }
 }

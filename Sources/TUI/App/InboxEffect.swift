@@ -16,6 +16,7 @@ public enum InboxEffect: Sendable, Hashable {
     case send(conversation: Conversation, text: String)
     case sendTemplate(conversation: Conversation, name: String, parameters: [String])
     case loadTemplates(conversation: Conversation)
+    case loadContinuity(conversation: Conversation)
     case previewTemplate(conversation: Conversation, name: String, parameters: [String])
     /// Another channel of the same contact whose plan works (Tab in compose).
     case retarget(conversation: Conversation)

@@ -22,6 +22,7 @@ public enum InboxEvent: Sendable {
     case presenceLoaded(conversationID: Int64, [String])
     case deliveryHistoryLoaded(messageID: Int64, [DeliveryEvent])
     case templatesLoaded(conversationID: Int64, [TemplateChoice])
+    case continuityLoaded(contactID: Int64, [String])
     case templatePreviewed(conversationID: Int64, TemplatePreview)
     /// Compose moved to another conversation of the contact (nil: none would take the reply).
     case composeRetargeted(from: Int64, Conversation?, ReplyPreview?)

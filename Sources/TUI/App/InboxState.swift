@@ -118,6 +118,9 @@ public struct IdentityPaneState: Sendable, Hashable {
     public var previewConversationID: Int64?
     /// Lines scrolled from the top.
     public var scroll = 0
+    /// Phone continuity in words, per portfolio, for the contact shown.
+    public var continuity: [String] = []
+    public var continuityContactID: Int64?
 }
 
 /// The reply being written.

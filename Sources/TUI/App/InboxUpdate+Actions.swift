@@ -114,7 +114,8 @@ extension InboxUpdate {
         guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
         s.identity.previewConversationID = conversation.id
         if s.identity.detail?.contact.id != conversation.contactID { s.identity.detail = nil }
-        return [.loadIdentity(contactID: conversation.contactID), .planReply(conversation: conversation)]
+        return [.loadIdentity(contactID: conversation.contactID), .planReply(conversation: conversation),
+                .loadContinuity(conversation: conversation)]
     }
 
     // MARK: - List

@@ -92,6 +92,10 @@ public enum InboxUpdate {
                 s.messages.composing = names.filter { $0 != s.operatorName }
             }
             return []
+        case .continuityLoaded(let contactID, let sentences):
+            s.identity.continuity = sentences
+            s.identity.continuityContactID = contactID
+            return []
         case .templatesLoaded(let conversationID, let choices):
             return templatesLoaded(&s, conversationID, choices)
         case .templatePreviewed(let conversationID, let preview):

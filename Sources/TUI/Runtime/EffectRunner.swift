@@ -63,6 +63,9 @@ struct EffectRunner {
                     queue.post(.sent(conversationID: conversation.id, outcome))
                 }
                 return []
+            case .loadContinuity(let conversation):
+                return [.continuityLoaded(contactID: conversation.contactID,
+                                          environment.replies?.continuity(for: conversation, now: now) ?? [])]
             case .loadTemplates(let conversation):
                 return [.templatesLoaded(conversationID: conversation.id, environment.replies?.templates(for: conversation, now: now) ?? [])]
             case .previewTemplate(let conversation, let name, let parameters):

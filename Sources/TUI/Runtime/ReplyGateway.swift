@@ -12,6 +12,8 @@ public protocol ReplyGateway: Sendable {
     func templates(for conversation: Conversation, now: Double) -> [TemplateChoice]
     /// The exact request a template send would make, or why it would be refused.
     func previewTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) -> TemplatePreview
+    /// In words, per portfolio: whether the customer's phone will keep arriving (phone continuity).
+    func continuity(for conversation: Conversation, now: Double) -> [String]
     /// Sends a configured template with its body parameters.
     func sendTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) async -> SendOutcome
 }

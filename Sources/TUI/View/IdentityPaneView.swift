@@ -54,6 +54,9 @@ enum IdentityPaneView {
         field("Username", contact.username)
         field("Country", contact.country ?? bsuids.first.flatMap { Identifier(kind: .bsuid, value: $0.value).countryCode })
         field("Source", IdentitySource(hasPhone: hasPhone).rawValue)
+        if state.identity.continuityContactID == contact.id {
+            for sentence in state.identity.continuity { field("Phone", sentence, style: .dim) }
+        }
         for preference in contact.marketing.values.sorted(by: { $0.channel < $1.channel }) {
             let text = preference.stopped
                 ? "stopped on \(preference.channel) since \(state.time.timestamp(preference.at)): no marketing templates there"

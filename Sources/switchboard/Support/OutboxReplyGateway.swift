@@ -50,6 +50,13 @@ public struct OutboxReplyGateway: ReplyGateway {
         }
     }
 
+    public func continuity(for conversation: Conversation, now: Double) -> [String] {
+        guard let contact = try? store.contact(id: conversation.contactID), contact.phone != nil,
+              let rows = try? ContinuityReport.rows(store: store, config: config, now: Date(timeIntervalSince1970: now), contact: contact)
+        else { return [] }
+        return rows.map { $0.continuity.sentence(portfolio: $0.portfolio, formatted: RecordJSON.iso) }
+    }
+
     public func previewTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) -> TemplatePreview {
         guard let message = templateMessage(name, parameters: parameters) else { return .unavailable("template \(name) is not configured") }
         switch prepare(message, for: conversation, now: now) {
