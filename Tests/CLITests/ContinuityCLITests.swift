@@ -54,3 +54,44 @@ struct ContinuityCLITests {
         #expect(result.stderr.contains("unknown channel \"nope\""))
     }
 }
+
+extension ContinuityCLITests {
+    /// `continuity --send`: the template goes by phone to every at-risk contact, through a real
+    /// (sandbox) send, with a summary; a marketing template skips a stopped customer.
+    @Test func sendGoesByPhoneToEveryAtRiskContactThroughTheSandbox() async throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let store = CLIRun.temporaryStore()
+        let base = try String(contentsOfFile: sandbox.configPath, encoding: .utf8)
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cont-send-\(UUID().uuidString).toml")
+        try ("contact_book_since = \"2026-12-01\"\n" + base + "\n[[template]]\nname = \"keep_in_touch\"\nlanguage = \"en_US\"\ncategory = \"utility\"\n")
+            .write(to: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let environment = ["SWITCHBOARD_NOW": "2026-12-25T00:00:00Z", "META_TOKEN": "t", "SINCH_TOKEN": "t", "AZURE_TOKEN": "t",
+                           "CONNECTLY_TOKEN": "t", "KAPSO_TOKEN": "t", "WEBEX_TOKEN": "t", "ACS_TOKEN": "t"]
+        func sb(_ arguments: [String]) throws -> CLIRun {
+            try CLIRun.run(["--config", config.path, "--store", store] + arguments, environment: environment)
+        }
+        #expect(try sb(["replay", "Assets/webhooks"]).status == 0)
+        let listed = try #require(try sb(["continuity", "--json"]).json() as? [[String: Any]])
+        let atRisk = listed.filter { $0["state"] as? String == "at_risk" }
+        #expect(!atRisk.isEmpty)
+        let dry = try sb(["continuity", "--send", "keep_in_touch", "--dry-run", "--limit", "2", "--json"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let planned = try #require(try dry.json() as? [[String: Any]])
+        #expect(planned.count == 2)
+        #expect(planned.allSatisfy { ($0["identifier"] as? [String: Any])?["kind"] as? String == "phone" }, "\(planned)")
+        #expect(try await sandbox.sends().isEmpty, "a dry run sends nothing")
+
+        let run = try sb(["continuity", "--send", "keep_in_touch"])
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        #expect(run.stdout.contains("sent \(atRisk.count), refused 0, failed 0"), "\(run.stdout)")
+        let sends = try await sandbox.sends()
+        #expect(sends.count == atRisk.count)
+        for send in sends {
+            let body = try #require(send["body"] as? [String: Any])
+            #expect(body["recipient"] == nil, "never a BSUID: \(body)")
+        }
+        #expect(try sb(["continuity", "--send", "order_update"]).status == 2, "a template with parameters is refused")
+    }
+}
