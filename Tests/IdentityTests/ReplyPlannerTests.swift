@@ -22,6 +22,7 @@ enum ReplyFixtures {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
     static let auth = MessageKind.template(name: "otp", category: .authentication)
     static let marketing = MessageKind.template(name: "promo", category: .marketing)
+    static let askPhone = MessageKind.requestPhone(template: RequestPhoneTemplate(name: "share_phone", category: .utility))
     static let utility = MessageKind.template(name: "order_update", category: .utility)
 }
 
@@ -110,6 +111,23 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
                  kind: F.marketing, marketingStopped: ["support"], expected: .refuse(.marketingOptedOut)),
         PlanCase(name: "nothing known beats marketing opt-out", identifiers: [], channel: F.support,
                  kind: F.marketing, marketingStopped: ["support"], expected: .refuse(.noIdentifier)),
+        // Asking for the phone (SPEC §3): the interactive inside the window, the template outside.
+        PlanCase(name: "request phone from a BSUID in the window", identifiers: [F.bsuid], channel: F.support,
+                 kind: F.askPhone, expected: .send(.bsuid, F.bsuid.value)),
+        PlanCase(name: "request phone, window closed, template", identifiers: [F.bsuid], channel: F.support,
+                 kind: F.askPhone, hoursAgo: 30, expected: .send(.bsuid, F.bsuid.value)),
+        PlanCase(name: "request phone, window closed, no template", identifiers: [F.bsuid], channel: F.support,
+                 kind: .requestPhone(template: nil), hoursAgo: 30, expected: .refuse(.noRequestPhoneTemplate)),
+        PlanCase(name: "request phone, phone known", identifiers: [F.phone, F.bsuid], channel: F.support,
+                 kind: F.askPhone, expected: .refuse(.phoneAlreadyKnown)),
+        PlanCase(name: "request phone on a provider without it", identifiers: [F.bsuid], channel: F.sales,
+                 kind: F.askPhone, expected: .refuse(.requestPhoneUnsupported)),
+        PlanCase(name: "unsupported beats outside portfolio", identifiers: [F.otherBSUID], channel: F.sales,
+                 kind: F.askPhone, expected: .refuse(.requestPhoneUnsupported)),
+        PlanCase(name: "outside portfolio beats no template", identifiers: [F.otherBSUID], channel: F.support,
+                 kind: .requestPhone(template: nil), hoursAgo: 30, expected: .refuse(.outsidePortfolio)),
+        PlanCase(name: "nothing known beats phone request rules", identifiers: [], channel: F.sales,
+                 kind: .requestPhone(template: nil), hoursAgo: nil, expected: .refuse(.noIdentifier)),
         // Precedence: no_identifier > auth > marketing > outside_portfolio > bsuid_sending_unsupported > window.
         PlanCase(name: "nothing + auth + window", identifiers: [F.username], channel: F.sales, kind: F.auth,
                  hoursAgo: nil, expected: .refuse(.noIdentifier)),
@@ -140,7 +158,7 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
         case (.plan(let plan), .send(let kind, let value)):
             #expect(plan.identifier == Identifier(kind: kind, value: value))
             #expect(plan.channel == c.channel)
-            #expect(plan.kind == c.kind)
+            #expect(plan.kind == c.kind || c.kind.isPhoneRequest)
         case (.refusal(let refusal), .refuse(let code)):
             #expect(refusal.code == code)
             #expect(refusal.channel == c.channel.name)
@@ -166,6 +184,9 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
             .noIdentifier: (ReplyContext(identifiers: []), F.support, .text),
             .authTemplateRequiresPhone: (ReplyContext(identifiers: [F.bsuid]), F.support, F.auth),
             .marketingOptedOut: (ReplyContext(identifiers: [F.phone], marketingStopped: ["support"]), F.support, F.marketing),
+            .phoneAlreadyKnown: (ReplyContext(identifiers: [F.phone], lastInboundAt: ["support": F.now]), F.support, F.askPhone),
+            .requestPhoneUnsupported: (ReplyContext(identifiers: [F.bsuid], lastInboundAt: ["sales": F.now]), F.sales, F.askPhone),
+            .noRequestPhoneTemplate: (ReplyContext(identifiers: [F.bsuid]), F.support, .requestPhone(template: nil)),
             .outsidePortfolio: (ReplyContext(identifiers: [F.otherBSUID]), F.support, F.utility),
             .bsuidSendingUnsupported: (ReplyContext(identifiers: [F.bsuid]), F.sales, F.utility),
             .serviceWindowClosed: (ReplyContext(identifiers: [F.phone]), F.support, .text),
@@ -206,10 +227,19 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
         #expect(decisions[2].refusal?.code == .outsidePortfolio)
     }
 
+    @Test func aPhoneRequestOutsideTheWindowGoesAsItsTemplate() throws {
+        let context = ReplyContext(identifiers: [F.bsuid], lastInboundAt: ["support": F.now.addingTimeInterval(-30 * 3600)])
+        let plan = try #require(ReplyPlanner.plan(context: context, channel: F.support, kind: F.askPhone, now: F.now).plan)
+        #expect(plan.kind == .template(name: "share_phone", category: .utility))
+        let inside = ReplyContext(identifiers: [F.bsuid], lastInboundAt: ["support": F.now])
+        #expect(ReplyPlanner.plan(context: inside, channel: F.support, kind: F.askPhone, now: F.now).plan?.kind == F.askPhone)
+    }
+
     @Test func refusalCodesAreOrderedByPrecedence() {
         #expect(RefusalCode.allCases.map(\.rawValue) == [
-            "no_identifier", "auth_template_requires_phone", "marketing_opted_out", "outside_portfolio",
-            "bsuid_sending_unsupported", "service_window_closed",
+            "no_identifier", "auth_template_requires_phone", "marketing_opted_out", "phone_already_known",
+            "request_phone_unsupported", "outside_portfolio", "bsuid_sending_unsupported", "service_window_closed",
+            "no_request_phone_template",
         ])
         #expect(RefusalCode.noIdentifier < RefusalCode.serviceWindowClosed)
     }

@@ -15,6 +15,11 @@ public enum ReplyPlanner {
         if let refusal = refusals(context: context, channel: channel, kind: kind, now: now).min(by: { $0.code < $1.code }) {
             return .refusal(refusal)
         }
+        // A phone request outside the window goes as its template.
+        var kind = kind
+        if case .requestPhone(let template?) = kind, !isWindowOpen(context: context, channel: channel, now: now) {
+            kind = .template(name: template.name, category: template.category)
+        }
         if let phone = context.phone {
             return .plan(ReplyPlan(channel: channel, identifier: phone, kind: kind,
                                    reason: "phone known; replying by phone"))
@@ -60,6 +65,13 @@ public enum ReplyPlanner {
         if kind.isMarketingTemplate, context.marketingStopped.contains(channel.name) {
             found.append(refusal(.marketingOptedOut, Messages.marketingOptedOut(channel: channel)))
         }
+        if case .requestPhone(let template) = kind {
+            if hasPhone { found.append(refusal(.phoneAlreadyKnown, Messages.phoneAlreadyKnown)) }
+            if channel.provider != .meta { found.append(refusal(.requestPhoneUnsupported, Messages.requestPhoneUnsupported(channel: channel))) }
+            if template == nil, !isWindowOpen(context: context, channel: channel, now: now) {
+                found.append(refusal(.noRequestPhoneTemplate, Messages.noRequestPhoneTemplate(channel: channel)))
+            }
+        }
         if context.hasRoutingIdentifier, !hasPhone, usableBSUID == nil {
             found.append(refusal(.outsidePortfolio, Messages.outsidePortfolio(context: context, channel: channel)))
         }
@@ -80,6 +92,16 @@ private enum Messages {
 
     static let authTemplate =
         "authentication templates can only be sent to a phone number, and this contact's phone is not shared"
+
+    static let phoneAlreadyKnown = "the customer's phone is already known: reply to it instead"
+
+    static func requestPhoneUnsupported(channel: Channel) -> String {
+        "\(channel.provider.rawValue) has no \"request contact info\" message (only Meta's Cloud API does)"
+    }
+
+    static func noRequestPhoneTemplate(channel: Channel) -> String {
+        "the service window on \(channel.name) is closed and no template is marked request_contact_info = true"
+    }
 
     static func marketingOptedOut(channel: Channel) -> String {
         "the customer stopped marketing messages from \(channel.name) (until they resume); utility templates and replies still go"

@@ -13,6 +13,9 @@ public enum ReplyPreparer {
         case .refusal(let refusal):
             return .refused(refusal)
         case .plan(let plan):
+            // Outside the window the planner turned a phone request into its template.
+            var message = message
+            if case .requestPhone(_, let template?) = message, case .template = plan.kind { message = .template(template) }
             let request = try ProviderRequestBuilder.request(for: plan, message: message, token: token)
             return .ready(PreparedReply(plan: plan, message: message, request: request))
         }

@@ -20,7 +20,8 @@ enum AzureRequest: ProviderRequestShape {
             "to": [.string(plan.identifier.plusPhone)],
         ]
         switch message {
-        case .text(let text):
+        // A phone request never gets here: only Meta has one, the planner refuses the rest.
+        case .text(let text), .requestPhone(let text, _):
             body["kind"] = "text"
             body["content"] = .string(text)
         case .template(let template):

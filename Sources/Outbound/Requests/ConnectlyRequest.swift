@@ -19,7 +19,8 @@ enum ConnectlyRequest: ProviderRequestShape {
     static func body(plan: ReplyPlan, message: OutgoingMessage) -> JSONValue {
         let identifier = plan.identifier
         switch message {
-        case .text(let text):
+        // A phone request never gets here: only Meta has one, the planner refuses the rest.
+        case .text(let text), .requestPhone(let text, _):
             var recipient: [String: JSONValue] = ["channelType": "whatsapp"]
             if identifier.kind == .phone {
                 recipient["id"] = .string(identifier.plusPhone)

@@ -33,6 +33,13 @@ enum MetaRequest: ProviderRequestShape {
         case .template(let template):
             body["type"] = "template"
             body["template"] = templateObject(template)
+        case .requestPhone(let text, _):
+            body["type"] = "interactive"
+            body["interactive"] = [
+                "type": "request_contact_info",
+                "body": ["text": .string(text)],
+                "action": ["name": "request_contact_info"],
+            ]
         }
         return .object(body)
     }

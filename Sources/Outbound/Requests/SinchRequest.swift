@@ -21,7 +21,8 @@ enum SinchRequest: ProviderRequestShape {
     static func body(plan: ReplyPlan, message: OutgoingMessage) throws(RequestError) -> JSONValue {
         if plan.channel.usesSinchConversationAPI { return try conversationBody(plan: plan, message: message) }
         let content: JSONValue = switch message {
-        case .text(let text):
+        // A phone request never gets here: only Meta has one, the planner refuses the rest.
+        case .text(let text), .requestPhone(let text, _):
             ["messageText": .string(text)]
         case .template(let template):
             ["template": [
@@ -38,7 +39,8 @@ enum SinchRequest: ProviderRequestShape {
 
     private static func conversationBody(plan: ReplyPlan, message: OutgoingMessage) throws(RequestError) -> JSONValue {
         let content: JSONValue = switch message {
-        case .text(let text):
+        // A phone request never gets here: only Meta has one, the planner refuses the rest.
+        case .text(let text), .requestPhone(let text, _):
             ["text_message": ["text": .string(text)]]
         case .template(let template):
             ["template_message": ["channel_template": ["WHATSAPP": [

@@ -15,7 +15,8 @@ enum WebexRequest: ProviderRequestShape {
 
     static func body(plan: ReplyPlan, message: OutgoingMessage) -> JSONValue {
         let content: JSONValue = switch message {
-        case .text(let text):
+        // A phone request never gets here: only Meta has one, the planner refuses the rest.
+        case .text(let text), .requestPhone(let text, _):
             ["type": "text", "text": .string(text)]
         case .template(let template):
             [

@@ -39,6 +39,18 @@ enum MetaSandbox: SandboxProviderShape {
         switch body["type"].text ?? "text" {
         case "text":
             guard body["text"]["body"].text != nil else { return reject("text.body is required") }
+        case "interactive":
+            // Only the "request contact info" ask is an interactive message the inbox sends.
+            guard body["interactive"]["type"].text == "request_contact_info" else {
+                return reject("the sandbox only sends interactive messages of type request_contact_info")
+            }
+            guard body["interactive"]["body"]["text"].nonEmptyText != nil else { return reject("interactive.body.text is required") }
+            guard body["interactive"]["action"]["name"].text == "request_contact_info" else {
+                return reject("interactive.action.name must be request_contact_info")
+            }
+            guard body["recipient"].nonEmptyText != nil else {
+                return reject("request_contact_info goes to a BSUID in recipient")
+            }
         case "template":
             guard body["template"]["name"].nonEmptyText != nil else { return reject("template.name is required") }
             guard body["template"]["language"]["code"].nonEmptyText != nil else {

@@ -32,10 +32,19 @@ struct ReplyCommand: AsyncParsableCommand {
     var category: TemplateCategory?
     @Option(help: "Template language (default: from the config, else en_US).") var language: String?
     @Option(name: .customLong("param"), help: "Template body parameter, in order; repeat for each.") var params: [String] = []
+    @Flag(name: .customLong("request-phone"),
+          help: "Ask a BSUID-only customer to share their phone (Meta request_contact_info; --text is the ask, optional).")
+    var requestPhone = false
     @Flag(help: "Print the plan and the request without sending.") var dryRun = false
     @Flag(help: "Print JSON (SPEC §4 shape).") var json = false
 
     func validate() throws {
+        if requestPhone {
+            guard template == nil, category == nil, language == nil, params.isEmpty else {
+                throw ValidationError("--request-phone takes --text (optional), not a template")
+            }
+            return
+        }
         guard (text == nil) != (template == nil) else {
             throw ValidationError("give exactly one of --text or --template")
         }
@@ -123,6 +132,15 @@ struct ReplyCommand: AsyncParsableCommand {
     }
 
     func outgoingMessage(context: CommandContext) throws -> OutgoingMessage {
+        if requestPhone {
+            let ask = text ?? OutgoingMessage.defaultPhoneRequest
+            guard !ask.allSatisfy(\.isWhitespace) else { throw invalidRequest("the text is empty") }
+            let marked = context.config.templates.first(where: \.requestsContactInfo).map { settings in
+                TemplateMessage(name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
+                                language: settings.language)
+            }
+            return .requestPhone(text: ask, template: marked)
+        }
         if let text {
             guard !text.allSatisfy(\.isWhitespace) else { throw invalidRequest("the text is empty") }
             guard text.count <= 4096 else {
