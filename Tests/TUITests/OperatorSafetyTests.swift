@@ -263,3 +263,30 @@ struct OperatorSafetyPaneTests {
         #expect(text.contains("j/k scroll"))
     }
 }
+
+/// Issue 14 part 1 in the inbox: `p` asks a BSUID-only customer for their phone.
+@Suite("Asking for the phone in the inbox")
+struct PhoneRequestInboxTests {
+    typealias F = InboxFixtures
+
+    @Test func pShowsThePlanAndEnterSendsTheAsk() {
+        var state = F.state(120, 40)
+        var effects = F.press(&state, .character("p"))
+        #expect(effects == [.planPhoneRequest(conversation: F.sheena), .setPresence(conversationID: 1, composing: true)])
+        _ = InboxUpdate.apply(&state, .replyPlanned(conversationID: 1, .ready(F.route)))
+        let plan = ComposeView.planLines(state, width: 120).map(\.text).joined(separator: " ")
+        #expect(plan.contains("Sheena Nelson · ask for the phone · to US.13491208655302741918 via support/meta"), "\(plan)")
+        effects = F.press(&state, .enter)
+        #expect(effects.contains(.sendPhoneRequest(conversation: F.sheena, text: "")))
+        #expect(state.mode == .browse)
+    }
+
+    @Test func aRefusedAskSendsNothingAndSaysWhy() {
+        var state = F.state(120, 40)
+        _ = F.press(&state, .character("p"))
+        let known = ReplyRefusal(code: "phone_already_known", message: "the customer's phone is already known: reply to it instead")
+        _ = InboxUpdate.apply(&state, .replyPlanned(conversationID: 1, .refused(known)))
+        #expect(F.press(&state, .enter).isEmpty)
+        #expect(ComposeView.planLines(state, width: 120).first?.text.contains("phone is already known") == true)
+    }
+}

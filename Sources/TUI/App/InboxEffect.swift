@@ -8,6 +8,8 @@ public enum InboxEffect: Sendable, Hashable {
     case loadMessages(MessageRequest)
     case loadIdentity(contactID: Int64)
     case planReply(conversation: Conversation)
+    case planPhoneRequest(conversation: Conversation)
+    case sendPhoneRequest(conversation: Conversation, text: String)
     case markRead(conversationID: Int64)
     /// An operator change (resolve, assign…) to one conversation.
     case change(conversationID: Int64, ConversationChange)

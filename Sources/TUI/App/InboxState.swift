@@ -132,6 +132,8 @@ public struct ComposeState: Sendable, Hashable {
     public var refusal: ReplyRefusal?
     /// When this operator's "composing" row was last written.
     public var presenceAt: Double?
+    /// Compose asks for the customer's phone (`p`): the text is the ask, optional.
+    public var asksPhone = false
 
     public init(conversation: Conversation? = nil, text: String = "", preview: ReplyPreview? = nil, refusal: ReplyRefusal? = nil) {
         self.conversation = conversation

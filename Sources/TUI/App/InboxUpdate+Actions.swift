@@ -38,6 +38,8 @@ extension InboxUpdate {
             return s.identity.visible ? identityEffects(&s) : []
         case .reply:
             return startReply(&s)
+        case .requestPhone:
+            return startPhoneRequest(&s)
         case .editor:
             guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
             let text = s.compose.conversation?.id == conversation.id ? s.compose.text : ""

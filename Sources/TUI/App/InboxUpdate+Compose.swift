@@ -17,6 +17,16 @@ extension InboxUpdate {
                 .setPresence(conversationID: conversation.id, composing: true)]
     }
 
+    /// `p`: compose in "ask for the phone" mode; its plan says whether it can go.
+    static func startPhoneRequest(_ s: inout InboxState) -> [InboxEffect] {
+        guard let conversation = s.messages.conversation ?? s.list.selected else { return [] }
+        s.compose = ComposeState(conversation: conversation)
+        s.compose.asksPhone = true
+        s.compose.presenceAt = s.now
+        s.mode = .compose
+        return [.planPhoneRequest(conversation: conversation), .setPresence(conversationID: conversation.id, composing: true)]
+    }
+
     static func composeKey(_ s: inout InboxState, _ key: KeyEvent) -> [InboxEffect] {
         guard let conversation = s.compose.conversation else {
             s.mode = .browse
@@ -50,6 +60,14 @@ extension InboxUpdate {
 
     static func send(_ s: inout InboxState, _ conversation: Conversation) -> [InboxEffect] {
         let text = s.compose.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if s.compose.asksPhone {
+            guard case .ready = s.compose.preview else { return [] }   // the compose line says why not
+            s.mode = .browse
+            s.compose = ComposeState()
+            s.status.notice = "asking \(TerminalSafeText.field(conversation.displayName)) for their phone"
+            return [.sendPhoneRequest(conversation: conversation, text: text),
+                    .setPresence(conversationID: conversation.id, composing: false)] + markRead(&s, conversation)
+        }
         guard !text.isEmpty else { return [] }
         guard text.count <= LineEditor.limit else {
             s.status.lastError = "the reply has \(text.count) characters; WhatsApp takes at most 4,096"

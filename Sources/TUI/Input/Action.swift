@@ -27,6 +27,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case note
     case previousMatch = "previous_match"
     case copyIdentifier = "copy_identifier"
+    case requestPhone = "request_phone"
     case help
     case commandLine = "command_line"
     case quit
@@ -61,6 +62,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .note: "add a private note (next match while a search is active)"
         case .previousMatch: "previous search match (n: next)"
         case .copyIdentifier: "copy the reply identifier (OSC 52 clipboard)"
+        case .requestPhone: "ask a BSUID-only customer to share their phone (Meta)"
         case .help: "this help"
         case .commandLine: "command line (:q, :export PATH, :search TEXT)"
         case .quit: "quit (drafts are kept)"

@@ -34,6 +34,7 @@ public struct Keymap: Sendable, Hashable {
         .character("n"): .note,
         .character("N"): .previousMatch,
         .character("y"): .copyIdentifier,
+        .character("p"): .requestPhone,
         .character("?"): .help, .function(1): .help,
         .character(":"): .commandLine,
         .character("q"): .quit,

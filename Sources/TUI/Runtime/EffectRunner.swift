@@ -37,6 +37,17 @@ struct EffectRunner {
                 let preview = environment.replies?.preview(for: conversation, now: now)
                     ?? .unavailable("replies are not configured")
                 return [.replyPlanned(conversationID: conversation.id, preview)]
+            case .planPhoneRequest(let conversation):
+                let preview = environment.replies?.previewPhoneRequest(for: conversation, now: now)
+                    ?? .unavailable("replies are not configured")
+                return [.replyPlanned(conversationID: conversation.id, preview)]
+            case .sendPhoneRequest(let conversation, let text):
+                guard let replies = environment.replies else { return [.failed("replies are not configured")] }
+                Task.detached {
+                    let outcome = await replies.sendPhoneRequest(text, to: conversation, now: now)
+                    queue.post(.sent(conversationID: conversation.id, outcome))
+                }
+                return []
             case .change(let conversationID, let change):
                 let changed = try store.change(conversations: [conversationID], change, operator: environment.operatorName,
                                                at: Date(timeIntervalSince1970: now))

@@ -12,6 +12,10 @@ public protocol ReplyGateway: Sendable {
     func templates(for conversation: Conversation, now: Double) -> [TemplateChoice]
     /// The exact request a template send would make, or why it would be refused.
     func previewTemplate(_ name: String, parameters: [String], to conversation: Conversation, now: Double) -> TemplatePreview
+    /// The plan for asking the customer to share their phone, or why not.
+    func previewPhoneRequest(for conversation: Conversation, now: Double) -> ReplyPreview
+    /// Asks for the phone (the ask text, or the default one when empty).
+    func sendPhoneRequest(_ text: String, to conversation: Conversation, now: Double) async -> SendOutcome
     /// In words, per portfolio: whether the customer's phone will keep arriving (phone continuity).
     func continuity(for conversation: Conversation, now: Double) -> [String]
     /// Sends a configured template with its body parameters.

@@ -34,6 +34,11 @@ enum ComposeView {
                           "\(name) via \(channel) · ✗ \(why)", "\(name) via \(channel) · ✗ \(refusal.code)"]
         } else {
             switch state.compose.preview {
+            case .ready(let route)? where state.compose.asksPhone:
+                let id = TerminalSafeText.field(route.identifierValue)
+                let via = "via \(TerminalSafeText.field(route.channel))/\(route.provider)"
+                candidates = ["\(name) · ask for the phone · to \(id) \(via) · type the ask or leave it empty for the default · Enter sends",
+                              "\(name) · ask for the phone · to \(id) \(via)", "\(name) · ask for the phone \(via)"]
             case .ready(let route)?:
                 let id = TerminalSafeText.field(route.identifierValue)
                 let via = "via \(TerminalSafeText.field(route.channel))/\(route.provider)"

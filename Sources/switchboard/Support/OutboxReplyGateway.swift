@@ -50,6 +50,28 @@ public struct OutboxReplyGateway: ReplyGateway {
         }
     }
 
+    public func previewPhoneRequest(for conversation: Conversation, now: Double) -> ReplyPreview {
+        switch prepare(phoneRequest(""), for: conversation, now: now) {
+        case .failure(let why): return .unavailable(why)
+        case .success(.refused(let refusal)): return .refused(self.refusal(refusal, conversation: conversation))
+        case .success(.ready(let reply)): return .ready(route(reply.plan))
+        }
+    }
+
+    public func sendPhoneRequest(_ text: String, to conversation: Conversation, now: Double) async -> SendOutcome {
+        await deliver(phoneRequest(text), to: conversation, now: now)
+    }
+
+    /// The ask (or the default one), with the template marked `request_contact_info` for a closed window.
+    private func phoneRequest(_ text: String) -> OutgoingMessage {
+        let marked = config.templates.first(where: \.requestsContactInfo).map { settings in
+            TemplateMessage(name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
+                            language: settings.language)
+        }
+        let ask = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .requestPhone(text: ask.isEmpty ? OutgoingMessage.defaultPhoneRequest : ask, template: marked)
+    }
+
     public func continuity(for conversation: Conversation, now: Double) -> [String] {
         guard let contact = try? store.contact(id: conversation.contactID), contact.phone != nil,
               let rows = try? ContinuityReport.rows(store: store, config: config, now: Date(timeIntervalSince1970: now), contact: contact)
