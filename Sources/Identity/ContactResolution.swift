@@ -58,16 +58,26 @@ public enum ContactResolver {
     /// BSUID in its portfolio → parent BSUID in its group → phone → new contact.
     /// Other contacts holding one of them are merged into the first found, except when that
     /// would give one contact two different phones: such a phone conflict is flagged instead.
-    public static func resolve(_ observed: [ScopedIdentifier], in graph: IdentityGraphSnapshot) -> Resolution {
-        let ordered = prioritized(observed)
-        let found = holders(of: ordered, in: graph)
+    ///
+    /// A `sharedPhone` (the customer shared it through "request contact info") never decides
+    /// who the sender is and never merges: held by another contact, it is a flagged conflict.
+    public static func resolve(_ observed: [ScopedIdentifier], in graph: IdentityGraphSnapshot,
+                               sharedPhone: String? = nil) -> Resolution {
+        var ordered = prioritized(observed)
+        var conflicts: [PhoneConflict] = []
+        var refused: Set<ScopedIdentifier> = []
+        let shared = sharedPhone.flatMap { phone in ordered.first { $0.kind == .phone && $0.value == phone } }
+        let found = holders(of: ordered.filter { $0 != shared }, in: graph)
+        if let shared, let holder = graph.holders[shared], holder != found.first?.contact {
+            conflicts.append(PhoneConflict(phone: shared.value, heldBy: holder))
+            refused.insert(shared)
+            ordered.removeAll { $0 == shared }
+        }
         guard let primary = found.first?.contact else {
-            return Resolution(target: .new, attach: ordered)
+            return Resolution(target: .new, attach: ordered, conflicts: conflicts)
         }
         var phones = graph.currentPhones[primary] ?? []
         var merge: [ContactID] = []
-        var conflicts: [PhoneConflict] = []
-        var refused: Set<ScopedIdentifier> = []
 
         if let phone = ordered.first(where: { $0.kind == .phone }),
            !phones.isEmpty, !phones.contains(phone.value) {

@@ -15,6 +15,9 @@ public struct CustomerIdentity: Sendable, Hashable, Codable {
     /// BSUID as a fallback, nil when it said nothing. Kept for audit only: the value itself is
     /// always classified by form.
     public var legacyIDSource: String?
+    /// The phone came from the customer sharing it (Meta "request contact info"): it is
+    /// attached when free, and a flagged conflict — never a merge — when another contact holds it.
+    public var sharedPhone: String?
 
     public init(
         phone: String? = nil, bsuid: String? = nil, parentBSUID: String? = nil,
@@ -77,6 +80,7 @@ public struct CustomerIdentity: Sendable, Hashable, Codable {
         note(username: other.username)
         note(name: other.name)
         if country == nil { country = other.country }
+        if sharedPhone == nil { sharedPhone = other.sharedPhone }
         rejected.append(contentsOf: other.rejected.filter { !rejected.contains($0) })
     }
 

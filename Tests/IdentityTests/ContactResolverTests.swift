@@ -91,4 +91,25 @@ struct ContactResolverTests {
     func identitySource(hasPhone: Bool, expected: IdentitySource) {
         #expect(IdentitySource(hasPhone: hasPhone) == expected)
     }
+
+    /// A phone the customer shared ("request contact info") never merges: held by another
+    /// contact it is a flagged conflict; free, it is attached; already theirs, nothing happens.
+    @Test func aSharedPhoneIsAttachedWhenFreeAndAConflictWhenHeld() {
+        let sender = Self.bsuid("US.1")
+        let phone = Self.phone("1555")
+        let held = IdentityGraphSnapshot(holders: [sender: 1, phone: 2], currentPhones: [2: ["1555"]])
+        let conflict = ContactResolver.resolve([sender, phone], in: held, sharedPhone: "1555")
+        #expect(conflict.target == .existing(1))
+        #expect(conflict.merge.isEmpty)
+        #expect(conflict.attach.isEmpty)
+        #expect(conflict.conflicts == [PhoneConflict(phone: "1555", heldBy: 2)])
+        // Without the flag the same message merges (identifiers seen together).
+        #expect(ContactResolver.resolve([sender, phone], in: held).merge == [2])
+        let free = IdentityGraphSnapshot(holders: [sender: 1])
+        #expect(ContactResolver.resolve([sender, phone], in: free, sharedPhone: "1555").attach == [phone])
+        // An unknown sender sharing a held phone is a new contact, not the holder.
+        let stranger = ContactResolver.resolve([Self.bsuid("US.9"), phone], in: held, sharedPhone: "1555")
+        #expect(stranger.target == .new)
+        #expect(stranger.conflicts.count == 1)
+    }
 }

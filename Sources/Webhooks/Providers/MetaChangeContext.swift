@@ -42,6 +42,7 @@ struct MetaChangeContext {
             for card in json["contacts"].array where card["origin"].text == "contact_request" {
                 for phone in card["phones"].array {
                     sender.absorb(phone["wa_id"].text ?? phone["phone"].text, field: "contacts.phones")
+                    if sender.sharedPhone == nil { sender.sharedPhone = sender.phone }
                 }
             }
         }

@@ -12,7 +12,7 @@ struct ContactWriter {
     mutating func resolve(_ customer: CustomerIdentity, on channel: Channel, at time: Double) throws -> ContactID {
         let scoped = customer.identifiers.map(channel.scoped)
         let snapshot = try snapshot(for: scoped)
-        let resolution = ContactResolver.resolve(scoped, in: snapshot)
+        let resolution = ContactResolver.resolve(scoped, in: snapshot, sharedPhone: customer.sharedPhone)
         let contact = try apply(resolution, customer: customer, at: time, reason: "identifiers seen together",
                                 verified: channel.isSigned)
         try updateProfile(of: contact, from: customer, at: time)

@@ -136,6 +136,17 @@ enum ConversationWork {
             entries.append(TimelineEntry(at: Date(timeIntervalSince1970: row["at"]), kind: "conflict",
                                          text: "phone \(row["phone"] as String)\(other), not merged"))
         }
+        // A phone first seen in a contact card from the customer: they shared it.
+        for row in try db.rows(sql: """
+            SELECT i.value, i.first_seen FROM identifier i
+            WHERE i.contact_id = ? AND i.kind = 'phone' AND EXISTS (
+                SELECT 1 FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE c.contact_id = i.contact_id AND m.direction = 'in' AND m.type = 'contacts'
+                  AND m.phone = i.value AND m.timestamp = i.first_seen)
+            """, arguments: [contact]) {
+            entries.append(TimelineEntry(at: Date(timeIntervalSince1970: row[1]), kind: "phone_shared",
+                                         text: "shared phone +\(row[0] as String)"))
+        }
         for state in try MarketingEvents.history(contact: contact, db: db) {
             entries.append(TimelineEntry(at: state.at, kind: "marketing",
                                          text: "\(state.stopped ? "stopped" : "resumed") marketing messages on \(state.channel) (\(state.reason))"))
