@@ -9,7 +9,8 @@ struct ContinuityCLITests {
         let store = CLIRun.temporaryStore()
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cont-\(UUID().uuidString).toml")
         let base = try String(contentsOfFile: "Assets/config.toml", encoding: .utf8)
-        try ("contact_book_since = \"\(since)\"\n" + base).write(to: config, atomically: true, encoding: .utf8)
+        try base.replacingOccurrences(of: "contact_book_since = \"2026-11-20\"", with: "contact_book_since = \"\(since)\"")
+            .write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
         let environment = ["SWITCHBOARD_NOW": now]
         #expect(try CLIRun.run(["--config", config.path, "--store", store, "replay", "Assets/webhooks"], environment: environment).status == 0)
@@ -64,7 +65,8 @@ extension ContinuityCLITests {
         let store = CLIRun.temporaryStore()
         let base = try String(contentsOfFile: sandbox.configPath, encoding: .utf8)
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cont-send-\(UUID().uuidString).toml")
-        try ("contact_book_since = \"2026-12-01\"\n" + base + "\n[[template]]\nname = \"keep_in_touch\"\nlanguage = \"en_US\"\ncategory = \"utility\"\n")
+        try (base.replacingOccurrences(of: "contact_book_since = \"2026-11-20\"", with: "contact_book_since = \"2026-12-01\"")
+             + "\n[[template]]\nname = \"keep_in_touch\"\nlanguage = \"en_US\"\ncategory = \"utility\"\n")
             .write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
         let environment = ["SWITCHBOARD_NOW": "2026-12-25T00:00:00Z", "META_TOKEN": "t", "SINCH_TOKEN": "t", "AZURE_TOKEN": "t",
