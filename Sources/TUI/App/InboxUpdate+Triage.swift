@@ -158,7 +158,9 @@ extension InboxUpdate {
         case .read: nil
         }
         var effects: [InboxEffect] = [.loadCounts]
-        if case .note = change {} else if s.messages.conversation?.id == conversation.id {
+        // A note reloads the timeline where it is written (the prompt); anything else does here.
+        let isNote = if case .note = change { true } else { false }
+        if !isNote, s.messages.conversation?.id == conversation.id {
             effects.append(.loadTimeline(contactID: conversation.contactID, conversationID: conversation.id))
         }
         let filter = ConversationFilter(view: s.list.view, unreadOnly: s.list.unreadOnly, me: s.operatorName,

@@ -60,8 +60,7 @@ struct ContinuityCommand: AsyncParsableCommand {
                              exitCode: 2)
         }
         guard limit.map({ $0 > 0 }) ?? true else { throw CLIFailure("--limit must be at least 1", exitCode: 2) }
-        let template = TemplateMessage(name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
-                                       language: settings.language)
+        let template = settings.message()
         let atRisk = Array(rows.filter { $0.continuity.state == .atRisk }.prefix(limit ?? Int.max))
         let tty = isatty(STDERR_FILENO) == 1
         let tally = try await ContinuitySend(context: context, template: template, dryRun: dryRun).send(atRisk) { done, total in

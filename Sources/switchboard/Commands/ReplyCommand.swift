@@ -135,11 +135,7 @@ struct ReplyCommand: AsyncParsableCommand {
         if requestPhone {
             let ask = text ?? OutgoingMessage.defaultPhoneRequest
             guard !ask.allSatisfy(\.isWhitespace) else { throw invalidRequest("the text is empty") }
-            let marked = context.config.templates.first(where: \.requestsContactInfo).map { settings in
-                TemplateMessage(name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
-                                language: settings.language)
-            }
-            return .requestPhone(text: ask, template: marked)
+            return .requestPhone(text: ask, template: context.config.phoneRequestTemplate)
         }
         if let text {
             guard !text.allSatisfy(\.isWhitespace) else { throw invalidRequest("the text is empty") }

@@ -22,9 +22,11 @@ struct ContinuityReport {
         let interactions = try store.phoneInteractions(contactBookSince: config.contactBookSince, contact: only?.id)
         let byContact = Dictionary(grouping: interactions, by: \.contactID)
         let contacts = try only.map { [$0] } ?? store.contacts()
+        // One read of the conversations for every contact, not one per contact.
+        let conversations = Dictionary(grouping: try store.conversations(contact: only?.id), by: \.contactID)
         var rows: [Row] = []
         for contact in contacts where contact.phone != nil {
-            let talksTo = Set(try store.conversations(contact: contact.id).compactMap { portfolioOf[$0.channel] })
+            let talksTo = Set((conversations[contact.id] ?? []).compactMap { portfolioOf[$0.channel] })
             for portfolio in talksTo.sorted() where wanted == nil || wanted == portfolio {
                 let here = (byContact[contact.id] ?? []).filter { portfolioOf[$0.channel] == portfolio }
                 let continuity = PhoneContinuity.evaluate(

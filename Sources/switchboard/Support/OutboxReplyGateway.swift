@@ -64,12 +64,8 @@ public struct OutboxReplyGateway: ReplyGateway {
 
     /// The ask (or the default one), with the template marked `request_contact_info` for a closed window.
     private func phoneRequest(_ text: String) -> OutgoingMessage {
-        let marked = config.templates.first(where: \.requestsContactInfo).map { settings in
-            TemplateMessage(name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
-                            language: settings.language)
-        }
         let ask = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return .requestPhone(text: ask.isEmpty ? OutgoingMessage.defaultPhoneRequest : ask, template: marked)
+        return .requestPhone(text: ask.isEmpty ? OutgoingMessage.defaultPhoneRequest : ask, template: config.phoneRequestTemplate)
     }
 
     public func continuity(for conversation: Conversation, now: Double) -> [String] {
@@ -96,10 +92,7 @@ public struct OutboxReplyGateway: ReplyGateway {
     }
 
     private func templateMessage(_ name: String, parameters: [String]) -> OutgoingMessage? {
-        guard let settings = config.templates.first(where: { $0.name == name }) else { return nil }
-        return .template(TemplateMessage(
-            name: settings.name, category: TemplateCategory(rawValue: settings.category) ?? .utility,
-            language: settings.language, parameters: parameters))
+        config.templates.first(where: { $0.name == name }).map { .template($0.message(parameters: parameters)) }
     }
 
     private func deliver(_ message: OutgoingMessage, to conversation: Conversation, now: Double) async -> SendOutcome {
