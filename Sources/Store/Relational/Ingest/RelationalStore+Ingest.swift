@@ -52,22 +52,27 @@ extension RelationalStore {
         if let name = raw.channelName, channels.named(name) == nil {
             return try quarantine(raw, key: webhook.dedupeKey, reason: "unknown channel \"\(name)\" (not in the config)", db: db)
         }
-        if try db.value(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
-            return .duplicate
-        }
         if decoded.webhook.isIgnorable {
             // Valid, but nothing for the inbox: kept in the log (a later version may use it), not applied.
-            try logRawEvent(webhook, provider: decoded.provider, db: db)
+            guard try logRawEvent(webhook, provider: decoded.provider, db: db) != nil else { return .duplicate }
             return .ignored(reason: decoded.webhook.ignored.joined(separator: "; "))
         }
         if routed.matched.isEmpty {
+            // Logged before, when the config still routed it: a duplicate, not a new quarantine.
+            if try db.value(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
+                return .duplicate
+            }
             return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: (routed.unmatched + decoded.webhook.rejected).joined(separator: "; "), db: db)
         }
         // A savepoint per webhook (cached statements: this runs for every webhook).
         try db.run(sql: "SAVEPOINT webhook")
         let outcome: IngestOutcome
         do {
-            let logged = try logRawEvent(webhook, provider: decoded.provider, db: db)
+            // Logging is the dedupe check: a known body inserts nothing (one statement, not two).
+            guard let logged = try logRawEvent(webhook, provider: decoded.provider, db: db) else {
+                try db.run(sql: "RELEASE SAVEPOINT webhook")
+                return .duplicate
+            }
             var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
             let (applied, skipped) = try writer.apply(routed.matched)
             // Every statement of this webhook has answered before its savepoint is released,
@@ -91,14 +96,14 @@ extension RelationalStore {
         return outcome
     }
 
-    /// Appends the webhook to the raw event log; returns its id.
-    @discardableResult
-    private func logRawEvent(_ webhook: PreparedWebhook, provider: ProviderKind, db: any SQLSession) throws -> Int64 {
+    /// Appends the webhook to the raw event log; returns its id, or nil when the same body is
+    /// already logged (a duplicate).
+    private func logRawEvent(_ webhook: PreparedWebhook, provider: ProviderKind, db: any SQLSession) throws -> Int64? {
         let raw = webhook.raw
-        return try db.insert(
+        return try db.value(Int64.self,
             sql: """
                 INSERT INTO raw_event (provider, channel, received_at, dedupe_key, headers, body)
-                VALUES (?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
                 """,
             arguments: [provider.rawValue, raw.channelName, raw.receivedAt.timeIntervalSince1970,
                         webhook.dedupeKey, HeaderText.encode(raw.headers), Data(raw.body)])
