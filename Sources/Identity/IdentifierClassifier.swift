@@ -24,13 +24,41 @@ public enum IdentifierClassifier {
         guard let raw else { return .absent }
         var text = Substring(raw.trimmingWhitespace())
         if text.isEmpty { return .absent }
-        for prefix in ["whatsapp:", "bsuid:"] where text.lowercased().hasPrefix(prefix) {
-            text = text.dropFirst(prefix.count)
-            text = Substring(String(text).trimmingWhitespace())
+        // Only a value starting with w or b can carry a prefix: skip lowercasing the rest.
+        if let first = text.utf8.first, first | 0x20 == UInt8(ascii: "w") || first | 0x20 == UInt8(ascii: "b") {
+            for prefix in ["whatsapp:", "bsuid:"] where text.lowercased().hasPrefix(prefix) {
+                text = text.dropFirst(prefix.count)
+                text = Substring(String(text).trimmingWhitespace())
+            }
         }
         if text.isEmpty { return .invalid(raw: raw, reason: "prefix without a value") }
+        if let bsuid = plainBSUID(text) { return .identifier(bsuid) }
         if let bsuid = classifyBSUID(text) { return bsuid }
         return classifyPhone(text, raw: raw)
+    }
+
+    /// The common, valid BSUID (`CC.` or `CC.ENT.` and 1–128 ASCII letters and digits), read
+    /// from its UTF-8 bytes; nil for anything else, which `classifyBSUID` then explains.
+    private static func plainBSUID(_ text: Substring) -> Identifier? {
+        let bytes = text.utf8
+        guard bytes.count >= 4 else { return nil }
+        var index = bytes.startIndex
+        let c0 = bytes[index]; index = bytes.index(after: index)
+        let c1 = bytes[index]; index = bytes.index(after: index)
+        guard (0x41...0x5A).contains(c0), (0x41...0x5A).contains(c1), bytes[index] == UInt8(ascii: ".") else { return nil }
+        index = bytes.index(after: index)
+        guard CountryCodes.all.contains(String(decoding: [c0, c1], as: UTF8.self)) else { return nil }
+        var kind = IdentifierKind.bsuid
+        let tail = bytes[index...]
+        if tail.starts(with: "ENT.".utf8), tail.count > 4 {
+            kind = .parentBSUID
+            index = bytes.index(index, offsetBy: 4)
+        }
+        let count = bytes.distance(from: index, to: bytes.endIndex)
+        guard (1...maxBSUIDTail).contains(count),
+              bytes[index...].allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        else { return nil }
+        return Identifier(kind: kind, value: String(text))
     }
 
     /// Username values are display-only: kept as received (trimmed), absent when empty.
@@ -91,6 +119,10 @@ public enum IdentifierClassifier {
 extension String {
     /// Trims ASCII and Unicode whitespace at both ends.
     public func trimmingWhitespace() -> String {
+        // Most values have nothing to trim: a visible ASCII character at both ends.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

@@ -43,14 +43,14 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Like `text` but empty and whitespace-only strings count as absent.
     public var nonEmptyText: String? {
-        guard let t = text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let t = text, t.hasVisibleCharacter else { return nil }
         return t
     }
 
     public var double: Double? {
         switch self {
         case .number(let n): Double(n)
-        case .string(let s): Double(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .string(let s): Double(s.trimmedForNumber)
         default: nil
         }
     }
@@ -58,7 +58,7 @@ public enum JSONValue: Sendable, Hashable {
     public var int64: Int64? {
         switch self {
         case .number(let n), .string(let n):
-            let t = n.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = n.trimmedForNumber
             return Int64(t) ?? Double(t).flatMap { $0.isFinite && abs($0) < 9.2e18 ? Int64($0) : nil }
         default: return nil
         }
@@ -86,4 +86,23 @@ extension Optional where Wrapped == JSONValue {
     public var double: Double? { self?.double }
     public var bool: Bool? { self?.bool }
     public var object: [String: JSONValue]? { self?.object }
+}
+
+extension String {
+    /// Whether anything but whitespace and newlines is in the text; ASCII is read byte by byte.
+    var hasVisibleCharacter: Bool {
+        for byte in utf8 {
+            if byte >= 0x80 { return unicodeScalars.contains { !$0.properties.isWhitespace } }
+            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return true }
+        }
+        return false
+    }
+
+    /// Without surrounding whitespace; a number's text rarely has any, so that is checked first.
+    var trimmedForNumber: String {
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

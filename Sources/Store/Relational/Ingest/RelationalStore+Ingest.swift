@@ -4,12 +4,21 @@ import JSON
 import Webhooks
 
 extension RelationalStore {
-    /// Ingests prepared webhooks in ONE transaction (group commit), each inside its own
-    /// savepoint: a webhook is applied whole or not at all, and nothing is acknowledged
-    /// before the transaction commits.
+    /// Ingests prepared webhooks in ONE transaction (group commit): a webhook is applied whole
+    /// or not at all, and nothing is acknowledged before the transaction commits.
+    ///
+    /// The batch first runs without a savepoint per webhook (they were an eighth of replay's
+    /// time). If one webhook's statement fails, that whole transaction rolls back and the
+    /// batch runs again with each webhook in its own savepoint, so the one that broke is
+    /// quarantined and the others land.
     public func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
         do {
-            return try write { db in try ingest(batch, channels: channels, db: db) }
+            do {
+                return try write { db in try ingest(batch, channels: channels, db: db, isolation: .together) }
+            } catch is WebhookStatementFailure {
+                writeCache.withCache { $0.clear() }
+                return try write { db in try ingest(batch, channels: channels, db: db, isolation: .savepointEach) }
+            }
         } catch {
             // The transaction rolled back: what the cache learned in it is not in the store.
             writeCache.withCache { $0.clear() }
@@ -18,20 +27,25 @@ extension RelationalStore {
     }
 
     /// Ingests `batch` inside the caller's transaction (ingest, rebuild).
-    func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory, db: any SQLSession) throws -> [IngestOutcome] {
+    func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory, db: any SQLSession,
+                isolation: WebhookIsolation = .savepointEach) throws -> [IngestOutcome] {
         try writeCache.withCache { cache in
             try beginIngest(db, cache: cache)
             var outcomes: [IngestOutcome] = []
             outcomes.reserveCapacity(batch.count)
             for webhook in batch {
-                outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: cache))
+                outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: cache, isolation: isolation))
+            }
+            if isolation == .together {
+                // A pipelined statement (PostgreSQL) may fail only now: it is still one webhook's.
+                do { try db.flush() } catch where db.statementFailure(error) != nil { throw WebhookStatementFailure() }
             }
             return outcomes
         }
     }
 
     private func ingestOne(_ webhook: PreparedWebhook, channels: ChannelDirectory,
-                           db: any SQLSession, cache: IngestCache) throws -> IngestOutcome {
+                           db: any SQLSession, cache: IngestCache, isolation: WebhookIsolation) throws -> IngestOutcome {
         let raw = webhook.raw
         let decoded: DecodedBody
         switch webhook.decoded {
@@ -64,30 +78,43 @@ extension RelationalStore {
             }
             return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: (routed.unmatched + decoded.webhook.rejected).joined(separator: "; "), db: db)
         }
-        // A savepoint per webhook (cached statements: this runs for every webhook).
-        try db.run(sql: "SAVEPOINT webhook")
         let outcome: IngestOutcome
-        do {
-            // Logging is the dedupe check: a known body inserts nothing (one statement, not two).
-            guard let logged = try logRawEvent(webhook, provider: decoded.provider, db: db) else {
-                try db.run(sql: "RELEASE SAVEPOINT webhook")
-                return .duplicate
+        switch isolation {
+        case .together:
+            do {
+                guard let logged = try logRawEvent(webhook, provider: decoded.provider, db: db) else { return .duplicate }
+                var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
+                let (applied, skipped) = try writer.apply(routed.matched)
+                outcome = .ingested(applied: applied, skipped: skipped)
+            } catch {
+                guard db.statementFailure(error) != nil else { throw error }
+                throw WebhookStatementFailure()
             }
-            var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
-            let (applied, skipped) = try writer.apply(routed.matched)
-            // Every statement of this webhook has answered before its savepoint is released,
-            // so an error is this webhook's (and quarantines it), never the next one's.
-            try db.flush()
-            try db.run(sql: "RELEASE SAVEPOINT webhook")
-            outcome = .ingested(applied: applied, skipped: skipped)
-        } catch {
-            guard let failure = db.statementFailure(error) else { throw error }
-            try? db.flush()
-            try db.run(sql: "ROLLBACK TO SAVEPOINT webhook")
-            try db.run(sql: "RELEASE SAVEPOINT webhook")
-            cache.clear()
-            return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider,
-                                  reason: "store error: \(failure)", db: db)
+        case .savepointEach:
+            // Cached statements: this runs for every webhook of the batch.
+            try db.run(sql: "SAVEPOINT webhook")
+            do {
+                // Logging is the dedupe check: a known body inserts nothing (one statement, not two).
+                guard let logged = try logRawEvent(webhook, provider: decoded.provider, db: db) else {
+                    try db.run(sql: "RELEASE SAVEPOINT webhook")
+                    return .duplicate
+                }
+                var writer = IngestWriter(db: db, rawEventID: logged, cache: cache)
+                let (applied, skipped) = try writer.apply(routed.matched)
+                // Every statement of this webhook has answered before its savepoint is released,
+                // so an error is this webhook's (and quarantines it), never the next one's.
+                try db.flush()
+                try db.run(sql: "RELEASE SAVEPOINT webhook")
+                outcome = .ingested(applied: applied, skipped: skipped)
+            } catch {
+                guard let failure = db.statementFailure(error) else { throw error }
+                try? db.flush()
+                try db.run(sql: "ROLLBACK TO SAVEPOINT webhook")
+                try db.run(sql: "RELEASE SAVEPOINT webhook")
+                cache.clear()
+                return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider,
+                                      reason: "store error: \(failure)", db: db)
+            }
         }
         let unusable = routed.unmatched + decoded.webhook.rejected
         if !unusable.isEmpty {
@@ -122,6 +149,18 @@ extension RelationalStore {
         return .quarantined(reason: reason)
     }
 }
+
+/// How the webhooks of one transaction are kept apart.
+enum WebhookIsolation {
+    /// No savepoints: a statement failure fails the whole transaction (`WebhookStatementFailure`).
+    case together
+    /// Each webhook in its own savepoint: a statement failure quarantines that webhook alone.
+    case savepointEach
+}
+
+/// A webhook broke a statement in a transaction without savepoints: it is rolled back and
+/// run again with them.
+struct WebhookStatementFailure: Error {}
 
 /// Headers kept with a raw event, as a small JSON object.
 enum HeaderText {
