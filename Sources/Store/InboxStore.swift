@@ -16,6 +16,9 @@ public protocol InboxStore: AnyObject, Sendable {
     /// Ingests prepared webhooks in one transaction, each all-or-nothing; nothing is
     /// acknowledged before the transaction commits.
     func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome]
+    /// Says that this process will now ingest many batches back to back (replay): the backend
+    /// may make each commit wait longer for the sake of throughput.
+    func expectBulkIngest()
     /// Re-projects the store from its raw event log in one swap; operator work is kept.
     func rebuild(channels: ChannelDirectory, batchSize: Int) throws -> Int
     func rawEventCount() throws -> Int
@@ -138,4 +141,8 @@ extension InboxStore {
     public func failInterruptedSends() throws -> Int {
         try failInterruptedSends(at: Date(), host: SenderLease.hostName(), isAlive: SenderLease.processExists)
     }
+}
+
+extension InboxStore {
+    public func expectBulkIngest() {}
 }

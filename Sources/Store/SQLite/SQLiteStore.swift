@@ -1,5 +1,6 @@
 import Foundation
 @_spi(Testing) public import GRDB
+import Synchronization
 
 /// The embedded backend: one SQLite file in WAL mode, shared by every process on the machine
 /// (replay, serve, TUI). It runs the shared relational code (`Relational/`) on GRDB.
@@ -13,6 +14,8 @@ public final class SQLiteStore: RelationalStore {
     public let isReadOnly: Bool
     public let writeCache = IngestCacheBox()
     private let watch: StoreChangeWatch
+    /// Set by `expectBulkIngest` (replay): the writer checkpoints in larger steps.
+    private let bulkIngest = Atomic<Bool>(false)
 
     /// Opens (creating if needed) the store at `path`, migrates it to the current schema and
     /// marks replies a crashed process left in `sending` as interrupted. A store file this
@@ -80,16 +83,20 @@ public final class SQLiteStore: RelationalStore {
             cache.clear()
             cache.dataVersion = version
         }
-        if !cache.writerTuned {
-            // The writer touches index pages all over a large file: give it a real page
-            // cache, and checkpoint the WAL in larger steps. Each checkpoint copies and fsyncs
-            // the pages of many commits at once: at 8,192 pages (32 MB) the fsyncs were an
-            // eighth of a 1,000,000-event replay, and 32,768 replayed it 12% faster.
-            try db.run(sql: "PRAGMA cache_size = -32768")
-            try db.run(sql: "PRAGMA wal_autocheckpoint = 32768")
-            cache.writerTuned = true
+        // Each checkpoint copies the pages of many commits into the database and fsyncs it.
+        // A replay checkpoints every 32,768 pages: at 8,192 (32 MB) the fsyncs were an eighth
+        // of a 1,000,000-event replay, and 32,768 replayed it 12% faster. A receiver keeps
+        // 8,192: the larger checkpoint holds one commit long enough to double its p99.
+        let pages = bulkIngest.load(ordering: .relaxed) ? 32_768 : 8_192
+        if cache.checkpointPages != pages {
+            // The writer touches index pages all over a large file: give it a real page cache.
+            if cache.checkpointPages == nil { try db.run(sql: "PRAGMA cache_size = -32768") }
+            try db.run(sql: "PRAGMA wal_autocheckpoint = \(pages)")
+            cache.checkpointPages = pages
         }
     }
+
+    public func expectBulkIngest() { bulkIngest.store(true, ordering: .relaxed) }
 
     public func resetSearchIndex(_ db: any SQLSession) throws {
         try db.run(sql: "INSERT INTO message_fts(message_fts) VALUES('delete-all')")

@@ -43,6 +43,7 @@ final class ReplayPipeline: @unchecked Sendable {
     /// Runs the replay; `onOutcome` sees every webhook's outcome in order.
     func run(items: [ReplaySource.Item], store: any InboxStore, channels: ChannelDirectory,
              onOutcome: (IngestOutcome, String) -> Void, onProgress: (Int) -> Void) throws -> [String] {
+        store.expectBulkIngest()
         let reader = Thread { [self] in
             self.produce(items)
             self.queue.close()

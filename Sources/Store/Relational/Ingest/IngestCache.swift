@@ -6,8 +6,8 @@ import Identity
 /// and after any merge or identity change.
 public final class IngestCache {
     var dataVersion: Int64 = -1
-    /// Whether the writer connection's pragmas for bulk ingest are set.
-    var writerTuned = false
+    /// The WAL checkpoint interval set on the writer connection (nil: not tuned yet).
+    var checkpointPages: Int?
     var holders: [ScopedIdentifier: ContactID] = [:]
     var currentPhones: [ContactID: Set<String>] = [:]
     var profiles: [ContactID: ContactProfile] = [:]
