@@ -133,5 +133,9 @@ enum PostgresSchema {
                 at DOUBLE PRECISION NOT NULL, raw_event_id BIGINT);
             CREATE INDEX marketing_event_contact ON marketing_event (contact_id, channel, at);
             """),
+        // As SQLite's v10-raw-log-key (see RawLogKeySchema): 16 bytes of the digest, not 64 hex characters.
+        ("pg-v7-raw-log-key", """
+            ALTER TABLE raw_event ALTER COLUMN dedupe_key TYPE BYTEA USING decode(substr(dedupe_key, 1, 32), 'hex');
+            """),
     ]
 }

@@ -73,7 +73,7 @@ extension RelationalStore {
         }
         if routed.matched.isEmpty {
             // Logged before, when the config still routed it: a duplicate, not a new quarantine.
-            if try db.value(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.dedupeKey]) == true {
+            if try db.value(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [webhook.logKey]) == true {
                 return .duplicate
             }
             return try quarantine(raw, key: webhook.dedupeKey, provider: decoded.provider, reason: (routed.unmatched + decoded.webhook.rejected).joined(separator: "; "), db: db)
@@ -133,7 +133,7 @@ extension RelationalStore {
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
                 """,
             arguments: [provider.rawValue, raw.channelName, raw.receivedAt.timeIntervalSince1970,
-                        webhook.dedupeKey, HeaderText.encode(raw.headers), Data(raw.body)])
+                        webhook.logKey, HeaderText.encode(raw.headers), Data(raw.body)])
     }
 
     /// Keeps the raw body with the reason; the same body quarantined twice is kept once.

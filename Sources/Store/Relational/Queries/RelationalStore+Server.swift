@@ -1,4 +1,3 @@
-import Crypto
 import GRDB
 
 extension RelationalStore {
@@ -10,7 +9,7 @@ extension RelationalStore {
 
     /// Whether this exact body is in the raw event log (committed).
     public func containsRawEvent(body: [UInt8]) throws -> Bool {
-        let key = SHA256.hash(data: body).hexString
+        let key = rawLogKey(of: body)
         return try read { db in
             try db.value(Bool.self, sql: "SELECT 1 FROM raw_event WHERE dedupe_key = ?", arguments: [key]) ?? false
         }
@@ -18,7 +17,7 @@ extension RelationalStore {
 
     /// The headers kept with a raw event, as stored (a JSON object), or `nil`.
     public func rawEventHeaders(body: [UInt8]) throws -> String? {
-        let key = SHA256.hash(data: body).hexString
+        let key = rawLogKey(of: body)
         return try read { db in
             try db.value(String.self, sql: "SELECT headers FROM raw_event WHERE dedupe_key = ?", arguments: [key])
         }

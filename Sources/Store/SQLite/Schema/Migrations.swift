@@ -14,6 +14,7 @@ enum Migrations {
         PresenceSchema.register(in: &migrator)
         TriageIndexSchema.register(in: &migrator)
         MarketingSchema.register(in: &migrator)
+        RawLogKeySchema.register(in: &migrator)
         return migrator
     }
 }
