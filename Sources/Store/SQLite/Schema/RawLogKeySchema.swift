@@ -13,7 +13,13 @@ enum RawLogKeySchema {
                 return Self.logKey(hex: hex) ?? values[0]
             }
             db.add(function: unhex)
-            try db.execute(sql: "UPDATE raw_event SET dedupe_key = switchboard_log_key(dedupe_key)")
+            // In slices of ids: one UPDATE over the whole log kept a statement journal of every
+            // page it rewrote in memory (temp_store = MEMORY), 890 MB for 1,100,000 events.
+            let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM raw_event") ?? 0
+            for start in stride(from: Int64(0), through: last, by: 20_000) {
+                try db.execute(sql: "UPDATE raw_event SET dedupe_key = switchboard_log_key(dedupe_key) WHERE id >= ? AND id < ?",
+                               arguments: [start, start + 20_000])
+            }
             db.remove(function: unhex)
         }
     }
