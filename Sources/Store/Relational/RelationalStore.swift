@@ -1,3 +1,5 @@
+public import Identity
+
 /// A backend that runs the shared relational code (SPEC §1): it opens sessions and says how
 /// its engine differs; ingest, identity writes, browsing and the outbox are written once, in
 /// `Relational/`, for SQLite and PostgreSQL alike.
@@ -13,4 +15,13 @@ public protocol RelationalStore: InboxStore {
     func beginIngest(_ db: any SQLSession, cache: IngestCache) throws
     /// Empties the full-text index (rebuild re-projects every message).
     func resetSearchIndex(_ db: any SQLSession) throws
+    /// The contacts whose name, username or an identifier contains `needle`, read from an
+    /// index, when there are at most `limit`; nil when the engine has no such index, the
+    /// needle is too short for it or more contacts match (then a walk in activity order,
+    /// which meets dense matches early, is the faster plan).
+    func indexedContactMatches(_ needle: String, limit: Int, db: any SQLSession) throws -> [ContactID]?
+}
+
+extension RelationalStore {
+    public func indexedContactMatches(_ needle: String, limit: Int, db: any SQLSession) throws -> [ContactID]? { nil }
 }

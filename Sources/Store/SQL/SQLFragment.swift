@@ -13,6 +13,12 @@ public struct SQLFragment: ExpressibleByStringInterpolation, Sendable {
 
     public init(stringLiteral value: String) { self.init(sql: value) }
 
+    /// `?, ?, …` with `values` bound, for an `IN (…)` list.
+    public static func list(_ values: [some DatabaseValueConvertible]) -> SQLFragment {
+        SQLFragment(sql: Array(repeating: "?", count: values.count).joined(separator: ", "),
+                    arguments: SQLArguments(values.map(\.databaseValue)))
+    }
+
     public init(stringInterpolation: Interpolation) {
         self.init(sql: stringInterpolation.sql, arguments: stringInterpolation.arguments)
     }

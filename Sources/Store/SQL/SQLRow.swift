@@ -12,18 +12,6 @@ public struct SQLRow: Sendable {
         self.values = values
     }
 
-    init(_ row: Row) {
-        var names: [String] = []
-        var values: [DatabaseValue] = []
-        names.reserveCapacity(row.count)
-        values.reserveCapacity(row.count)
-        for (name, value) in row {
-            names.append(name)
-            values.append(value)
-        }
-        self.init(names: names, values: values)
-    }
-
     @_disfavoredOverload
     public subscript<T: DatabaseValueConvertible>(index: Int) -> T {
         Self.decode(values[index], column: names[index])

@@ -1,5 +1,6 @@
 import Foundation
 @_spi(Testing) public import GRDB
+public import Identity
 import Synchronization
 
 /// The embedded backend: one SQLite file in WAL mode, shared by every process on the machine
@@ -104,6 +105,16 @@ public final class SQLiteStore: RelationalStore {
     }
 
     public func changeVersion() throws -> Int64 { try watch.version() }
+
+    /// From the trigram index (`contact_find`): a quoted FTS5 phrase matches a substring,
+    /// case-folded. A trigram needs three characters; a shorter needle walks instead.
+    public func indexedContactMatches(_ needle: String, limit: Int, db: any SQLSession) throws -> [ContactID]? {
+        guard needle.unicodeScalars.count >= 3 else { return nil }
+        let phrase = "\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let found = try db.values(ContactID.self, sql: "SELECT rowid FROM contact_find WHERE contact_find MATCH ? LIMIT ?",
+                                  arguments: [phrase, limit + 1])
+        return found.count > limit ? nil : found
+    }
 
     /// Indexes one batch of new messages for search; returns how many (0 when caught up).
     @discardableResult

@@ -17,15 +17,26 @@ extension RelationalStore {
         let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
         let pattern = "%" + escaped + "%"
+        let order: SQLFragment = "c.last_message_at DESC NULLS LAST, c.id DESC"
         return try read { db in
+            if let contacts = try indexedContactMatches(needle, limit: Self.narrowFind, db: db) {
+                guard !contacts.isEmpty else { return [] }
+                return try ConversationPage.rows(db, "c.contact_id IN (\(SQLFragment.list(contacts)))", order: order, limit)
+            }
+            // Many matches (or no index): walk in activity order until `limit` are found. The
+            // identifier test is per conversation, so a dense match stops the walk early.
             // SQLite's LIKE ignores ASCII case by itself; PostgreSQL's ILIKE does the same.
             let like: SQLFragment = db.dialect == .sqlite ? "LIKE" : "ILIKE"
             return try ConversationPage.rows(db, """
                 k.name \(like) \(pattern) ESCAPE '\\' OR k.username \(like) \(pattern) ESCAPE '\\'
-                OR c.contact_id IN (SELECT i.contact_id FROM identifier i WHERE i.value \(like) \(pattern) ESCAPE '\\')
-                """, order: "c.last_message_at DESC NULLS LAST, c.id DESC", limit)
+                OR EXISTS (SELECT 1 FROM identifier i WHERE i.contact_id = c.contact_id AND i.value \(like) \(pattern) ESCAPE '\\')
+                """, order: order, limit)
         }
     }
+
+    /// Up to this many matching contacts are read from the index and their conversations
+    /// sorted; more, and the activity walk finds a page of them sooner.
+    static var narrowFind: Int { 1000 }
 
     public func conversation(id: Int64) throws -> Conversation? {
         try read { db in try ConversationPage.one(db, id: id) }

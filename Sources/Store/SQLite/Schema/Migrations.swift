@@ -15,6 +15,7 @@ enum Migrations {
         TriageIndexSchema.register(in: &migrator)
         MarketingSchema.register(in: &migrator)
         RawLogKeySchema.register(in: &migrator)
+        ContactFindSchema.register(in: &migrator)
         return migrator
     }
 }
