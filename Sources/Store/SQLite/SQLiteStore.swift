@@ -17,6 +17,8 @@ public final class SQLiteStore: RelationalStore {
     private let watch: StoreChangeWatch
     /// Set by `expectBulkIngest` (replay): the writer checkpoints in larger steps.
     private let bulkIngest = Atomic<Bool>(false)
+    /// Ingest transactions left to keep small since another connection last committed.
+    private let sharedCommitsLeft = Atomic<Int>(0)
 
     /// Opens (creating if needed) the store at `path`, migrates it to the current schema and
     /// marks replies a crashed process left in `sending` as interrupted. A store file this
@@ -81,8 +83,13 @@ public final class SQLiteStore: RelationalStore {
     public func beginIngest(_ db: any SQLSession, cache: IngestCache) throws {
         let version = try db.value(Int64.self, sql: "PRAGMA data_version") ?? 0
         if version != cache.dataVersion {
+            // Someone else committed (or this is the first ingest): a receiver may be waiting
+            // for the write lock, so bulk commits stay small for a while.
+            if cache.dataVersion != -1 { sharedCommitsLeft.store(Self.sharedCommitsAfterOtherWriter, ordering: .relaxed) }
             cache.clear()
             cache.dataVersion = version
+        } else if sharedCommitsLeft.load(ordering: .relaxed) > 0 {
+            sharedCommitsLeft.subtract(1, ordering: .relaxed)
         }
         // Each checkpoint copies the pages of many commits into the database and fsyncs it.
         // A replay checkpoints every 32,768 pages: at 8,192 (32 MB) the fsyncs were an eighth
@@ -98,6 +105,15 @@ public final class SQLiteStore: RelationalStore {
     }
 
     public func expectBulkIngest() { bulkIngest.store(true, ordering: .relaxed) }
+
+    /// Large while this process is the only writer; small for the next 50 commits (~10 s)
+    /// after another connection committed. A receiver that starts during a replay waits for
+    /// at most one large commit, then finds the lock free every ~0.2 s.
+    public var bulkCommitSize: Int {
+        sharedCommitsLeft.load(ordering: .relaxed) > 0 ? BulkCommit.shared : BulkCommit.alone
+    }
+
+    private static let sharedCommitsAfterOtherWriter = 50
 
     public func resetSearchIndex(_ db: any SQLSession) throws {
         try db.run(sql: "INSERT INTO message_fts(message_fts) VALUES('delete-all')")

@@ -27,7 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CommandContext.open(global)
-        var logger = Logger(label: "switchboard.serve") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "switchboard.serve") { LineLogHandler(label: $0) }
+        defer { LogLineSink.standardError.flush() }
         logger.logLevel = logLevel
         let receiver = WebhookReceiver(store: context.store, config: context.config, logger: logger)
         let replyLogger = logger
