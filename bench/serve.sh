@@ -83,7 +83,7 @@ SERVER_PID=""
 ACK=$(( $(acknowledged "$WORK/warmup.txt") + $(acknowledged "$WORK/throughput.txt") ))
 STORED=$(stored_events "$WORK/throughput.sqlite")
 echo "acknowledged (warm-up + run) = $ACK, stored raw events = $STORED"
-echo "request log lines: $(grep -c ' request$\| \[Server\] request' "$WORK/throughput.log" || true)"
+echo "request log lines: $(grep -c ' info switchboard.serve: request ' "$WORK/throughput.log" || true)"
 
 echo "== 2. SIGTERM under load"
 start_server "$WORK/graceful.sqlite" "$WORK/graceful.log"
