@@ -83,9 +83,11 @@ public final class SQLiteStore: RelationalStore {
     public func beginIngest(_ db: any SQLSession, cache: IngestCache) throws {
         let version = try db.value(Int64.self, sql: "PRAGMA data_version") ?? 0
         if version != cache.dataVersion {
-            // Someone else committed (or this is the first ingest): a receiver may be waiting
-            // for the write lock, so bulk commits stay small for a while.
-            if cache.dataVersion != -1 { sharedCommitsLeft.store(Self.sharedCommitsAfterOtherWriter, ordering: .relaxed) }
+            // Someone else committed: a receiver may be waiting for the write lock, so bulk
+            // commits stay small for a while. The first few are small too, so a receiver that
+            // is already running is seen before the first large commit.
+            let first = cache.dataVersion == -1
+            sharedCommitsLeft.store(first ? Self.sharedCommitsAtStart : Self.sharedCommitsAfterOtherWriter, ordering: .relaxed)
             cache.clear()
             cache.dataVersion = version
         } else if sharedCommitsLeft.load(ordering: .relaxed) > 0 {
@@ -94,8 +96,9 @@ public final class SQLiteStore: RelationalStore {
         // Each checkpoint copies the pages of many commits into the database and fsyncs it.
         // A replay checkpoints every 32,768 pages: at 8,192 (32 MB) the fsyncs were an eighth
         // of a 1,000,000-event replay, and 32,768 replayed it 12% faster. A receiver keeps
-        // 8,192: the larger checkpoint holds one commit long enough to double its p99.
-        let pages = bulkIngest.load(ordering: .relaxed) ? 32_768 : 8_192
+        // 8,192: the larger checkpoint holds one commit long enough to double its p99. So
+        // does a replay while another connection writes (`bulkCommitSize` is small then).
+        let pages = bulkIngest.load(ordering: .relaxed) && sharedCommitsLeft.load(ordering: .relaxed) == 0 ? 32_768 : 8_192
         if cache.checkpointPages != pages {
             // The writer touches index pages all over a large file: give it a real page cache.
             if cache.checkpointPages == nil { try db.run(sql: "PRAGMA cache_size = -32768") }
@@ -106,14 +109,15 @@ public final class SQLiteStore: RelationalStore {
 
     public func expectBulkIngest() { bulkIngest.store(true, ordering: .relaxed) }
 
-    /// Large while this process is the only writer; small for the next 50 commits (~10 s)
-    /// after another connection committed. A receiver that starts during a replay waits for
-    /// at most one large commit, then finds the lock free every ~0.2 s.
+    /// Large while this process is the only writer; small for the first 5 commits and for the
+    /// next 50 (~5 s) after another connection committed. A receiver that starts during a
+    /// replay waits for at most one large commit (~1 s), then finds the lock free every ~0.1 s.
     public var bulkCommitSize: Int {
         sharedCommitsLeft.load(ordering: .relaxed) > 0 ? BulkCommit.shared : BulkCommit.alone
     }
 
     private static let sharedCommitsAfterOtherWriter = 50
+    private static let sharedCommitsAtStart = 5
 
     public func resetSearchIndex(_ db: any SQLSession) throws {
         try db.run(sql: "INSERT INTO message_fts(message_fts) VALUES('delete-all')")
