@@ -13,6 +13,18 @@ extension RelationalStore {
     /// re-attached to the conversation of whoever holds the identifier it is anchored to
     /// (channel + identifier). Foreign keys are checked at the commit.
     /// Returns the number of logged events re-applied.
+    /// The projection's tables, in the order rebuild empties them. PostgreSQL's foreign keys
+    /// want each contact last. SQLite defers them, so there the contacts go before their
+    /// identifiers: the find index's triggers then drop each contact's entry once, instead of
+    /// re-indexing the contact after every identifier deleted (a 200,000-event rebuild took
+    /// 27.6 s that way, 22.6 s without the index).
+    static func projectionTables(_ dialect: SQLDialect) -> [String] {
+        let tables = ["draft", "conversation", "identifier", "contact_username", "merge_log", "identity_conflict",
+                      "unverified_change", "pending_status", "marketing_event", "contact"]
+        guard dialect == .sqlite else { return tables }
+        return ["contact"] + tables.filter { $0 != "contact" }
+    }
+
     public func rebuild(channels: ChannelDirectory, batchSize: Int) throws -> Int {
         writeCache.withCache { $0.clear(); $0.dataVersion = -1 }
         defer { writeCache.withCache { $0.clear(); $0.dataVersion = -1 } }
@@ -24,8 +36,7 @@ extension RelationalStore {
             let drafts = try DraftAnchor.all(db)
             let work = try WorkAnchor.all(db)
             try db.run(sql: "DELETE FROM message WHERE direction = 'in'")
-            for table in ["draft", "conversation", "identifier", "contact_username", "merge_log", "identity_conflict",
-                          "unverified_change", "pending_status", "marketing_event", "contact"] {
+            for table in Self.projectionTables(db.dialect) {
                 try db.run(sql: "DELETE FROM \(table)")
             }
             try resetSearchIndex(db)
