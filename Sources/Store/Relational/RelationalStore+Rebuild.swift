@@ -3,16 +3,6 @@ public import Identity
 import Webhooks
 
 extension RelationalStore {
-    /// Re-projects contacts, conversations and inbound messages from the raw event log, in
-    /// arrival order, through the same ingest path; the log and the quarantine are untouched.
-    ///
-    /// Everything happens in ONE write transaction: other processes keep reading the old
-    /// projection (WAL snapshot) until the commit swaps the new one in, and a crash at any
-    /// moment rolls back to the old one whole. Operator work — outgoing messages with their
-    /// statuses and outbox rows, drafts — is never deleted: it stays in its rows and is
-    /// re-attached to the conversation of whoever holds the identifier it is anchored to
-    /// (channel + identifier). Foreign keys are checked at the commit.
-    /// Returns the number of logged events re-applied.
     /// The projection's tables, in the order rebuild empties them. PostgreSQL's foreign keys
     /// want each contact last. SQLite defers them, so there the contacts go before their
     /// identifiers: the find index's triggers then drop each contact's entry once, instead of
@@ -25,6 +15,16 @@ extension RelationalStore {
         return ["contact"] + tables.filter { $0 != "contact" }
     }
 
+    /// Re-projects contacts, conversations and inbound messages from the raw event log, in
+    /// arrival order, through the same ingest path; the log and the quarantine are untouched.
+    ///
+    /// Everything happens in ONE write transaction: other processes keep reading the old
+    /// projection (WAL snapshot) until the commit swaps the new one in, and a crash at any
+    /// moment rolls back to the old one whole. Operator work — outgoing messages with their
+    /// statuses and outbox rows, drafts — is never deleted: it stays in its rows and is
+    /// re-attached to the conversation of whoever holds the identifier it is anchored to
+    /// (channel + identifier). Foreign keys are checked at the commit.
+    /// Returns the number of logged events re-applied.
     public func rebuild(channels: ChannelDirectory, batchSize: Int) throws -> Int {
         writeCache.withCache { $0.clear(); $0.dataVersion = -1 }
         defer { writeCache.withCache { $0.clear(); $0.dataVersion = -1 } }

@@ -6,8 +6,8 @@ import Webhooks
 
 /// Replays files into the store on two cores: a reader thread parses and decodes batches of
 /// webhooks while the caller's thread commits what was read before, in transactions the
-/// store sizes. At most ~12,000 prepared webhooks are in memory: two queued batches of 2,000
-/// and the transaction being written.
+/// store sizes. At most ~14,000 prepared webhooks are in memory: two queued batches of 2,000
+/// and up to 10,000 read for the transaction being written.
 final class ReplayPipeline: @unchecked Sendable {
     struct Labeled {
         var webhook: PreparedWebhook
