@@ -71,7 +71,10 @@ func benchmark(_ path: String) throws {
     let index = try clock.measure { while try store.catchUpSearchIndex(batch: 50_000) > 0 {} }
     var hits = 0
     var searches: [Duration] = []
-    for word in ["order", "lamp", "shipping", "thanks", "refund"] {
+    // Words in every message, in none, prefixes, two words, and a one-digit prefix (which
+    // begins more words than search expands, so FTS5's prefix query answers it).
+    let queries = ["order", "lamp", "shipping", "thanks", "refund", "customer 42", "way", "mess", "ord", "is my order", "5"]
+    for word in queries {
         searches.append(try clock.measure { hits += try store.searchMessages(word).count })
     }
     var found = 0
@@ -89,7 +92,7 @@ func benchmark(_ path: String) throws {
     row("message pane scrolling", pane, target: "p99 < 10 ms")
     row("all moves", moves, target: "p99 < 10 ms")
     row("floor: render only", render, target: "the ceiling of the above")
-    row("search (5 words)", searches, target: "< 50 ms")
+    row("search (\(queries.count) queries)", searches, target: "< 50 ms")
     row("find by name/phone/BSUID", finds, target: "< 50 ms")
     print("  search index catch-up \(String(format: "%.0f", milliseconds(index))) ms (\(hits) hits) · peak RSS \(rssMegabytes()) (target < 60 MB)")
 }

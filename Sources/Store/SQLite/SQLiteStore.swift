@@ -120,8 +120,7 @@ public final class SQLiteStore: RelationalStore {
     private static let sharedCommitsAtStart = 5
 
     public func resetSearchIndex(_ db: any SQLSession) throws {
-        try db.run(sql: "INSERT INTO message_fts(message_fts) VALUES('delete-all')")
-        try db.run(sql: "UPDATE search_index_state SET last_message_id = 0 WHERE id = 1")
+        for statement in MessageSearch.resetStatements { try db.run(sql: statement) }
     }
 
     public func changeVersion() throws -> Int64 { try watch.version() }

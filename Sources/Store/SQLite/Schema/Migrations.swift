@@ -16,6 +16,7 @@ enum Migrations {
         MarketingSchema.register(in: &migrator)
         RawLogKeySchema.register(in: &migrator)
         ContactFindSchema.register(in: &migrator)
+        SearchTermSchema.register(in: &migrator)
         return migrator
     }
 }
