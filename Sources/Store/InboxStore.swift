@@ -16,6 +16,11 @@ public protocol InboxStore: AnyObject, Sendable {
     /// Ingests prepared webhooks in one transaction, each all-or-nothing; nothing is
     /// acknowledged before the transaction commits.
     func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome]
+    /// Ingests webhooks taken from `next` (up to `n` per call, empty when none are left) in
+    /// one transaction of at most `limit`, each all-or-nothing, without holding them all
+    /// decoded; the outcomes, in order, once it commits.
+    func ingest(pulling next: (Int) throws -> [PreparedWebhook], upTo limit: Int,
+                channels: ChannelDirectory) throws -> [IngestOutcome]
     /// Says that this process will now ingest many batches back to back (replay): the backend
     /// may make each commit wait longer for the sake of throughput.
     func expectBulkIngest()

@@ -58,4 +58,44 @@ struct BatchIsolationTests {
         #expect(try fixture.store.contacts().count == 7)
         #expect(try fixture.store.conversations().map(\.messageCount).reduce(0, +) == 50)
     }
+
+    /// Replay's pulled transaction: chunks taken until the limit, one commit; a webhook that
+    /// breaks a statement in a later chunk rolls all back, and the run again (from the kept
+    /// bytes, a savepoint each) quarantines it alone and lands the earlier chunks' webhooks once.
+    @Test func aPulledTransactionTakesChunksUpToItsLimitAndRunsAgainFromTheKeptBytes() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.database.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER break_one BEFORE INSERT ON message WHEN NEW.provider_message_id = 'wamid.bad'
+                BEGIN SELECT RAISE(ABORT, 'this webhook breaks the store'); END
+                """)
+        }
+        var source = (0..<9).map { Self.message("wamid.p\($0)", from: $0 % 3) }
+        source.insert(Self.message("wamid.bad", from: 4), at: 7)
+        source.append(Self.message("wamid.p0", from: 0))
+        var asked: [Int] = []
+        func pull(_ wanted: Int) -> [PreparedWebhook] {
+            asked.append(wanted)
+            let chunk = Array(source.prefix(min(wanted, 3)))
+            source.removeFirst(chunk.count)
+            return chunk
+        }
+        let first = try fixture.store.ingest(pulling: pull, upTo: 8, channels: StoreFixture.channels)
+        #expect(asked == [8, 5, 2])
+        #expect(first.count == 8)
+        #expect(first.filter { $0 == .ingested(applied: 1, skipped: 0) }.count == 7)
+        guard case .quarantined(let reason) = first[7] else {
+            Issue.record("expected a quarantine, got \(first[7])")
+            return
+        }
+        #expect(reason.contains("this webhook breaks the store"))
+        let rest = try fixture.store.ingest(pulling: pull, upTo: 8, channels: StoreFixture.channels)
+        #expect(rest == [.ingested(applied: 1, skipped: 0), .ingested(applied: 1, skipped: 0), .duplicate])
+        #expect(try fixture.store.ingest(pulling: pull, upTo: 8, channels: StoreFixture.channels).isEmpty)
+        let counts = try fixture.store.database.read { db in
+            try [Int.fetchOne(db, sql: "SELECT count(*) FROM raw_event"), Int.fetchOne(db, sql: "SELECT count(*) FROM message")]
+        }
+        #expect(counts == [9, 9])
+        #expect(try fixture.store.conversations().map(\.messageCount).reduce(0, +) == 9)
+    }
 }

@@ -135,3 +135,26 @@ extension SHA256Digest {
 
 /// The raw log's key for a body (as `PreparedWebhook.logKey`).
 func rawLogKey(of body: [UInt8]) -> Data { SHA256.hash(data: body).logKey }
+
+extension PreparedWebhook {
+    /// What a transaction keeps of a webhook it may have to run again: a decoded body is
+    /// kept as its bytes and decoded again (the decoded form is several times their size,
+    /// and replay keeps 8,000 per transaction); anything else is kept whole.
+    enum Retained {
+        case body(RawWebhook)
+        indirect case whole(PreparedWebhook)
+
+        /// The webhook again, as it was prepared.
+        var prepared: PreparedWebhook {
+            switch self {
+            case .body(let raw): PreparedWebhook(raw)
+            case .whole(let webhook): webhook
+            }
+        }
+    }
+
+    var retained: Retained {
+        if case .success = decoded, loggedEventID == nil { return .body(raw) }
+        return .whole(self)
+    }
+}

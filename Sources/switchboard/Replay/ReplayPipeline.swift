@@ -5,9 +5,10 @@ import Store
 import Webhooks
 
 /// Replays files into the store on two cores: a reader thread parses and decodes batches of
-/// webhooks while the caller's thread commits what was read before, in transactions the
-/// store sizes. At most ~14,000 prepared webhooks are in memory: two queued batches of 2,000
-/// and up to 10,000 read for the transaction being written.
+/// webhooks while the caller's thread writes what was read before, in transactions the store
+/// sizes and takes a batch at a time. At most ~4,000 decoded webhooks are in memory (two
+/// queued batches of 1,000, the one being written, the one being read), and the bytes of
+/// the transaction's others (~5 MB for 8,000).
 final class ReplayPipeline: @unchecked Sendable {
     struct Labeled {
         var webhook: PreparedWebhook
@@ -26,7 +27,7 @@ final class ReplayPipeline: @unchecked Sendable {
     private var bytes = 0
     private var unreadable: [String] = []
 
-    init(provider: ProviderKind?, channel: String?, receivedAt: Date, maxBodyBytes: Int, batchSize: Int = 2000) {
+    init(provider: ProviderKind?, channel: String?, receivedAt: Date, maxBodyBytes: Int, batchSize: Int = 1000) {
         self.maxBodyBytes = maxBodyBytes
         self.provider = provider
         self.channel = channel
@@ -48,20 +49,24 @@ final class ReplayPipeline: @unchecked Sendable {
         reader.stackSize = 8 << 20
         reader.start()
         // The store sizes each transaction (`bulkCommitSize`): large while it is the only
-        // writer, small while a receiver or the inbox writes into the same store.
-        var waiting: [Labeled] = []
+        // writer, small while a receiver or the inbox writes into the same store. It takes
+        // the webhooks a batch at a time and keeps only the bytes of those it wrote.
+        var leftover: ArraySlice<Labeled> = []
+        var origins: [String] = []
         var drained = false
         while true {
-            let size = store.bulkCommitSize
-            while !drained && waiting.count < size {
-                guard let batch = queue.pop() else { drained = true; break }
-                waiting += batch
-            }
-            guard !waiting.isEmpty else { break }
-            let slice = waiting.prefix(size)
-            let outcomes = try store.ingest(slice.map(\.webhook), channels: channels)
-            for (labeled, outcome) in zip(slice, outcomes) { onOutcome(outcome, labeled.origin) }
-            waiting.removeFirst(slice.count)
+            origins.removeAll(keepingCapacity: true)
+            let outcomes = try store.ingest(pulling: { wanted in
+                if leftover.isEmpty && !drained {
+                    if let batch = queue.pop() { leftover = batch[...] } else { drained = true }
+                }
+                let taken = leftover.prefix(wanted)
+                leftover = leftover.dropFirst(taken.count)
+                origins += taken.map(\.origin)
+                return taken.map(\.webhook)
+            }, upTo: store.bulkCommitSize, channels: channels)
+            guard !outcomes.isEmpty else { break }
+            for (outcome, origin) in zip(outcomes, origins) { onOutcome(outcome, origin) }
             onProgress(lock.withLock { bytes })
             usleep(Self.pauseMicroseconds)
         }

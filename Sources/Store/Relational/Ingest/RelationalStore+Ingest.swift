@@ -26,22 +26,63 @@ extension RelationalStore {
         }
     }
 
+    /// Ingests webhooks taken from `next` in ONE transaction, as `ingest(_:channels:)` does
+    /// for one batch, while holding only the bytes of those already written (replay: large
+    /// transactions without their decoded webhooks all in memory). `next(n)` returns up to
+    /// `n` more, empty when there are none; at most `limit` are taken. If a statement fails,
+    /// the transaction rolls back and runs again from the kept bytes, with a savepoint per
+    /// webhook (a savepoint per chunk would copy every page it touches, as many as per webhook).
+    public func ingest(pulling next: (Int) throws -> [PreparedWebhook], upTo limit: Int,
+                       channels: ChannelDirectory) throws -> [IngestOutcome] {
+        var taken: [PreparedWebhook.Retained] = []
+        do {
+            do {
+                return try write { db in
+                    try writeCache.withCache { cache in
+                        try beginIngest(db, cache: cache)
+                        var outcomes: [IngestOutcome] = []
+                        while outcomes.count < limit {
+                            let chunk = try next(limit - outcomes.count)
+                            guard !chunk.isEmpty else { break }
+                            taken += chunk.map(\.retained)
+                            outcomes += try ingestStarted(chunk, channels: channels, db: db, cache: cache, isolation: .together)
+                        }
+                        return outcomes
+                    }
+                }
+            } catch is WebhookStatementFailure {
+                writeCache.withCache { $0.clear() }
+                let batch = taken.map(\.prepared)
+                return try write { db in try ingest(batch, channels: channels, db: db, isolation: .savepointEach) }
+            }
+        } catch {
+            writeCache.withCache { $0.clear() }
+            throw error
+        }
+    }
+
     /// Ingests `batch` inside the caller's transaction (ingest, rebuild).
     func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory, db: any SQLSession,
                 isolation: WebhookIsolation = .savepointEach) throws -> [IngestOutcome] {
         try writeCache.withCache { cache in
             try beginIngest(db, cache: cache)
-            var outcomes: [IngestOutcome] = []
-            outcomes.reserveCapacity(batch.count)
-            for webhook in batch {
-                outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: cache, isolation: isolation))
-            }
-            if isolation == .together {
-                // A pipelined statement (PostgreSQL) may fail only now: it is still one webhook's.
-                do { try db.flush() } catch where db.statementFailure(error) != nil { throw WebhookStatementFailure() }
-            }
-            return outcomes
+            return try ingestStarted(batch, channels: channels, db: db, cache: cache, isolation: isolation)
         }
+    }
+
+    /// Ingests `batch` in a transaction `beginIngest` has seen.
+    private func ingestStarted(_ batch: [PreparedWebhook], channels: ChannelDirectory, db: any SQLSession,
+                               cache: IngestCache, isolation: WebhookIsolation) throws -> [IngestOutcome] {
+        var outcomes: [IngestOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        for webhook in batch {
+            outcomes.append(try ingestOne(webhook, channels: channels, db: db, cache: cache, isolation: isolation))
+        }
+        if isolation == .together {
+            // A pipelined statement (PostgreSQL) may fail only now: it is still one webhook's.
+            do { try db.flush() } catch where db.statementFailure(error) != nil { throw WebhookStatementFailure() }
+        }
+        return outcomes
     }
 
     private func ingestOne(_ webhook: PreparedWebhook, channels: ChannelDirectory,
