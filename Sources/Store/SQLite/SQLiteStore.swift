@@ -105,7 +105,7 @@ public final class SQLiteStore: RelationalStore {
             // 8,000 webhooks on a 1,000,000-event store), so none is spilled to the WAL and
             // written again before the commit.
             if cache.checkpointPages == nil {
-                try db.run(sql: "PRAGMA cache_size = -\(bulkIngest.load(ordering: .relaxed) ? 49_152 : 32_768)")
+                try db.run(sql: "PRAGMA cache_size = -\(bulkIngest.load(ordering: .relaxed) ? 40_960 : 32_768)")
             }
             try db.run(sql: "PRAGMA wal_autocheckpoint = \(pages)")
             cache.checkpointPages = pages
