@@ -18,14 +18,19 @@ struct BatchIsolationTests {
         return PreparedWebhook(RawWebhook(body: Array(body.utf8), receivedAt: StoreFixture.receivedAt))
     }
 
-    @Test func aWebhookThatBreaksAStatementIsQuarantinedAloneAndTheOthersLandOnce() throws {
-        let fixture = try StoreFixture()
+    /// Makes inserting message `id` fail, as data a statement cannot take would.
+    static func breakMessage(_ id: String, in fixture: StoreFixture) throws {
         try fixture.store.database.write { db in
             try db.execute(sql: """
-                CREATE TRIGGER break_one BEFORE INSERT ON message WHEN NEW.provider_message_id = 'wamid.bad'
+                CREATE TRIGGER break_one BEFORE INSERT ON message WHEN NEW.provider_message_id = '\(id)'
                 BEGIN SELECT RAISE(ABORT, 'this webhook breaks the store'); END
                 """)
         }
+    }
+
+    @Test func aWebhookThatBreaksAStatementIsQuarantinedAloneAndTheOthersLandOnce() throws {
+        let fixture = try StoreFixture()
+        try Self.breakMessage("wamid.bad", in: fixture)
         let batch = [Self.message("wamid.a", from: 1), Self.message("wamid.bad", from: 2),
                      Self.message("wamid.c", from: 1), Self.message("wamid.a", from: 1)]
         let outcomes = try fixture.store.ingest(batch, channels: StoreFixture.channels)
@@ -64,12 +69,7 @@ struct BatchIsolationTests {
     /// bytes, a savepoint each) quarantines it alone and lands the earlier chunks' webhooks once.
     @Test func aPulledTransactionTakesChunksUpToItsLimitAndRunsAgainFromTheKeptBytes() throws {
         let fixture = try StoreFixture()
-        try fixture.store.database.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER break_one BEFORE INSERT ON message WHEN NEW.provider_message_id = 'wamid.bad'
-                BEGIN SELECT RAISE(ABORT, 'this webhook breaks the store'); END
-                """)
-        }
+        try Self.breakMessage("wamid.bad", in: fixture)
         var source = (0..<9).map { Self.message("wamid.p\($0)", from: $0 % 3) }
         source.insert(Self.message("wamid.bad", from: 4), at: 7)
         source.append(Self.message("wamid.p0", from: 0))
