@@ -15,6 +15,9 @@ public protocol RelationalStore: InboxStore {
     func beginIngest(_ db: any SQLSession, cache: IngestCache) throws
     /// Empties the full-text index (rebuild re-projects every message).
     func resetSearchIndex(_ db: any SQLSession) throws
+    /// Runs `reproject` (rebuild) with the indexes triggers keep suspended, then builds them
+    /// again from the new rows, once each; a backend without such indexes just runs it.
+    func reprojecting<T>(_ db: any SQLSession, _ reproject: () throws -> T) throws -> T
     /// The contacts whose name, username or an identifier contains `needle`, read from an
     /// index, when there are at most `limit`; nil when the engine has no such index, the
     /// needle is too short for it or more contacts match (then a walk in activity order,
@@ -24,4 +27,6 @@ public protocol RelationalStore: InboxStore {
 
 extension RelationalStore {
     public func indexedContactMatches(_ needle: String, limit: Int, db: any SQLSession) throws -> [ContactID]? { nil }
+
+    public func reprojecting<T>(_ db: any SQLSession, _ reproject: () throws -> T) throws -> T { try reproject() }
 }
