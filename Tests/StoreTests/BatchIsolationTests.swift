@@ -70,18 +70,12 @@ struct BatchIsolationTests {
     @Test func aPulledTransactionTakesChunksUpToItsLimitAndRunsAgainFromTheKeptBytes() throws {
         let fixture = try StoreFixture()
         try Self.breakMessage("wamid.bad", in: fixture)
-        var source = (0..<9).map { Self.message("wamid.p\($0)", from: $0 % 3) }
-        source.insert(Self.message("wamid.bad", from: 4), at: 7)
-        source.append(Self.message("wamid.p0", from: 0))
-        var asked: [Int] = []
-        func pull(_ wanted: Int) -> [PreparedWebhook] {
-            asked.append(wanted)
-            let chunk = Array(source.prefix(min(wanted, 3)))
-            source.removeFirst(chunk.count)
-            return chunk
-        }
-        let first = try fixture.store.ingest(pulling: pull, upTo: 8, channels: StoreFixture.channels)
-        #expect(asked == [8, 5, 2])
+        var webhooks = (0..<9).map { Self.message("wamid.p\($0)", from: $0 % 3) }
+        webhooks.insert(Self.message("wamid.bad", from: 4), at: 7)
+        webhooks.append(Self.message("wamid.p0", from: 0))
+        let source = PulledSource(webhooks, chunk: 3)
+        let first = try fixture.store.ingest(pulling: source.next, upTo: 8, channels: StoreFixture.channels)
+        #expect(source.asked == [8, 5, 2])
         #expect(first.count == 8)
         #expect(first.filter { $0 == .ingested(applied: 1, skipped: 0) }.count == 7)
         guard case .quarantined(let reason) = first[7] else {
@@ -89,9 +83,9 @@ struct BatchIsolationTests {
             return
         }
         #expect(reason.contains("this webhook breaks the store"))
-        let rest = try fixture.store.ingest(pulling: pull, upTo: 8, channels: StoreFixture.channels)
+        let rest = try fixture.store.ingest(pulling: source.next, upTo: 8, channels: StoreFixture.channels)
         #expect(rest == [.ingested(applied: 1, skipped: 0), .ingested(applied: 1, skipped: 0), .duplicate])
-        #expect(try fixture.store.ingest(pulling: pull, upTo: 8, channels: StoreFixture.channels).isEmpty)
+        #expect(try fixture.store.ingest(pulling: source.next, upTo: 8, channels: StoreFixture.channels).isEmpty)
         let counts = try fixture.store.database.read { db in
             try [Int.fetchOne(db, sql: "SELECT count(*) FROM raw_event"), Int.fetchOne(db, sql: "SELECT count(*) FROM message")]
         }
