@@ -3,7 +3,8 @@ import GRDB
 /// The words of the full-text index (`search_term`, v12), and how a typed word is expanded
 /// into the indexed words it begins.
 enum SearchTerms {
-    /// The index's tokenizer: the batch table must split and fold words exactly as it does.
+    /// The index's tokenizer (v3 created `message_fts` with it); the batch table splits and
+    /// folds words exactly as the index does.
     static let tokenizer = "unicode61 remove_diacritics 2"
 
     /// At most this many words stand in for a prefix; a shorter prefix (`5`, `o`) that begins

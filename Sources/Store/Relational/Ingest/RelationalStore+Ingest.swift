@@ -12,11 +12,20 @@ extension RelationalStore {
     /// batch runs again with each webhook in its own savepoint, so the one that broke is
     /// quarantined and the others land.
     public func ingest(_ batch: [PreparedWebhook], channels: ChannelDirectory) throws -> [IngestOutcome] {
+        try ingestRetrying({ db in try ingest(batch, channels: channels, db: db, isolation: .together) },
+                           again: { batch }, channels: channels)
+    }
+
+    /// Runs `together` in one transaction without savepoints. If one webhook's statement
+    /// fails, the webhooks `again` gives run in a new transaction with a savepoint each.
+    private func ingestRetrying(_ together: (any SQLSession) throws -> [IngestOutcome], again: () -> [PreparedWebhook],
+                                channels: ChannelDirectory) throws -> [IngestOutcome] {
         do {
             do {
-                return try write { db in try ingest(batch, channels: channels, db: db, isolation: .together) }
+                return try write(together)
             } catch is WebhookStatementFailure {
                 writeCache.withCache { $0.clear() }
+                let batch = again()
                 return try write { db in try ingest(batch, channels: channels, db: db, isolation: .savepointEach) }
             }
         } catch {
@@ -35,30 +44,19 @@ extension RelationalStore {
     public func ingest(pulling next: (Int) throws -> [PreparedWebhook], upTo limit: Int,
                        channels: ChannelDirectory) throws -> [IngestOutcome] {
         var taken: [PreparedWebhook.Retained] = []
-        do {
-            do {
-                return try write { db in
-                    try writeCache.withCache { cache in
-                        try beginIngest(db, cache: cache)
-                        var outcomes: [IngestOutcome] = []
-                        while outcomes.count < limit {
-                            let chunk = try next(limit - outcomes.count)
-                            guard !chunk.isEmpty else { break }
-                            taken += chunk.map(\.retained)
-                            outcomes += try ingestStarted(chunk, channels: channels, db: db, cache: cache, isolation: .together)
-                        }
-                        return outcomes
-                    }
+        return try ingestRetrying({ db in
+            try writeCache.withCache { cache in
+                try beginIngest(db, cache: cache)
+                var outcomes: [IngestOutcome] = []
+                while outcomes.count < limit {
+                    let chunk = try next(limit - outcomes.count)
+                    guard !chunk.isEmpty else { break }
+                    taken += chunk.map(\.retained)
+                    outcomes += try ingestStarted(chunk, channels: channels, db: db, cache: cache, isolation: .together)
                 }
-            } catch is WebhookStatementFailure {
-                writeCache.withCache { $0.clear() }
-                let batch = taken.map(\.prepared)
-                return try write { db in try ingest(batch, channels: channels, db: db, isolation: .savepointEach) }
+                return outcomes
             }
-        } catch {
-            writeCache.withCache { $0.clear() }
-            throw error
-        }
+        }, again: { taken.map(\.prepared) }, channels: channels)
     }
 
     /// Ingests `batch` inside the caller's transaction (ingest, rebuild).

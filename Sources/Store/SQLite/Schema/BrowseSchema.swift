@@ -14,7 +14,7 @@ enum BrowseSchema {
                 );
                 CREATE VIRTUAL TABLE message_fts USING fts5(
                     text, content='message', content_rowid='id',
-                    tokenize='unicode61 remove_diacritics 2'
+                    tokenize='\(SearchTerms.tokenizer)'
                 );
                 CREATE TABLE search_index_state (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
